@@ -1,0 +1,87 @@
+/**
+ * The one repository interface every store driver implements (SQLite now,
+ * PostgreSQL later). The pipeline and the CLI talk only to this interface.
+ * All methods are async so a networked driver fits behind it.
+ */
+import type { Doc, Lang, Published, DocSource } from '../core/doc.js';
+
+export type SaveOutcome =
+  /** A new document was stored with its analysis. */
+  | 'added'
+  /** The same content is already stored under this id from this same source: nothing was written. */
+  | 'unchanged'
+  /** The same content is already stored from another source or with other whitespace/boilerplate: linked, not stored twice. */
+  | 'duplicate';
+
+export interface SaveResult {
+  readonly id: string;
+  readonly outcome: SaveOutcome;
+  /** For duplicates: the id of the stored document this one repeats. */
+  readonly duplicateOf?: string;
+}
+
+export interface DocSummary {
+  readonly id: string;
+  readonly lang: Lang;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly published: Published;
+  readonly source: DocSource;
+  readonly duplicateOf?: string;
+  readonly length: number;
+}
+
+export interface DocQuery {
+  readonly lang?: Lang;
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Published on or after / before (YYYY-MM-DD). */
+  readonly from?: string;
+  readonly to?: string;
+}
+
+export interface SearchQuery {
+  readonly text: string;
+  /**
+   * The query's words as lemmas, computed by the caller with the same morphology
+   * the pipeline uses: one array of alternatives per query word (all words must match).
+   */
+  readonly lemmas: readonly (readonly string[])[];
+  readonly lang?: Lang;
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string | null;
+  readonly lang: Lang;
+  /** Snippet with matches wrapped in `[` `]` markers by offsets, never as HTML. */
+  readonly snippet: string;
+  /** Matched character spans in the document text. */
+  readonly matches: readonly { start: number; end: number }[];
+  readonly score: number;
+}
+
+export interface Repository {
+  readonly driver: 'sqlite' | 'postgres';
+  /** Creates or migrates the schema to the latest version. */
+  migrate(): Promise<void>;
+  /** Is a document with this content id stored? */
+  has(id: string): Promise<boolean>;
+  /**
+   * Stores analysed documents; each document's writes happen in one transaction
+   * (a batch may share one). Re-saving the same content never duplicates.
+   */
+  save(docs: readonly Doc[]): Promise<SaveResult[]>;
+  get(id: string): Promise<Doc | null>;
+  list(query?: DocQuery): Promise<DocSummary[]>;
+  count(): Promise<{ documents: number; duplicates: number }>;
+  /** Full-text search over lemmas, so inflected forms match (`Алиев` finds `Алиевым`). */
+  search(query: SearchQuery): Promise<SearchHit[]>;
+  /** Every stored document (not duplicates), streamed in a stable order. */
+  all(): AsyncIterable<Doc>;
+  /** Duplicate records (source, id, duplicateOf). */
+  duplicates(): AsyncIterable<DocSummary>;
+  close(): Promise<void>;
+}
