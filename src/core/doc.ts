@@ -168,12 +168,14 @@ export type DocInit = Omit<DocMeta, 'id' | 'lang' | 'published'> & {
   readonly messages?: readonly Message[];
 };
 
+const NO_DATE: Published = Object.freeze({ date: null, how: 'none' });
+
 /** Creates a frozen document. The id must already be computed (see `identity.ts`). */
 export function createDoc(init: DocInit & { id: string }): Doc {
   return Object.freeze({
     ...init,
     lang: init.lang ?? 'und',
-    published: init.published ?? { date: null, how: 'none' },
+    published: init.published ?? NO_DATE,
     layers: Object.freeze({ ...(init.layers ?? {}) }),
     messages: Object.freeze([...(init.messages ?? [])]),
   });

@@ -1,0 +1,83 @@
+/**
+ * Ingest benchmark: `npm run bench -- PATH... [--db FILE] [--no-wink] [--label TEXT]`.
+ *
+ * Ingests the inputs into a fresh store and reports documents/s, MB/s (UTF-8 bytes
+ * of document text), time per stage and peak RSS; then, in the same process, a
+ * tokenise-and-tag pass of wink-nlp over the same texts as a reference point.
+ * Results are printed and appended to results/bench-ingest.jsonl.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingest } from '../src/app/ingest.js';
+import { createDefaultPipeline } from '../src/app/pipeline.js';
+import { readInputs } from '../src/ingest/index.js';
+import { openRepository } from '../src/store/open.js';
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2),
+  allowPositionals: true,
+  options: { db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false } },
+});
+if (positionals.length === 0) {
+  console.error('usage: npm run bench -- PATH... [--db FILE] [--no-wink] [--label TEXT]');
+  process.exit(64);
+}
+
+const dbFile = values.db ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-bench-')), 'bench.db');
+const repo = await openRepository(dbFile);
+await repo.migrate();
+const pipeline = await createDefaultPipeline();
+const rss0 = process.memoryUsage().rss;
+const summary = await ingest(positionals, repo, pipeline, { batchSize: 200 });
+await repo.close();
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+const mb = summary.bytes / 1e6;
+const analysisMs = Object.values(summary.stageMs).reduce((a, b) => a + b, 0);
+const result: Record<string, unknown> = {
+  label: values.label ?? positionals.join(' '),
+  date: new Date().toISOString(),
+  machine: `${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  inputs: positionals,
+  documents: summary.documents,
+  added: summary.added,
+  failed: summary.failed,
+  mb: round(mb),
+  seconds: round(summary.seconds),
+  docsPerSecond: round(summary.documents / summary.seconds),
+  mbPerSecond: round(mb / summary.seconds),
+  analysisMbPerSecond: round(mb / (analysisMs / 1000)),
+  stageMs: Object.fromEntries(Object.entries(summary.stageMs).map(([k, v]) => [k, round(v)])),
+  peakRssMb: round(peakRssMb),
+  startRssMb: round(rss0 / 1e6),
+};
+
+if (!values['no-wink']) {
+  // Reference: wink-nlp tokenise + POS tag over the same texts, read the same way.
+  const winkNlp = (await import('wink-nlp')).default;
+  const model = (await import('wink-eng-lite-web-model')).default;
+  const nlp = winkNlp(model, ['pos']);
+  const its = nlp.its;
+  let winkMs = 0;
+  let winkBytes = 0;
+  for await (const item of readInputs(positionals)) {
+    if (!item.ok) continue;
+    const t0 = performance.now();
+    nlp.readDoc(item.doc.text).tokens().out(its.pos);
+    winkMs += performance.now() - t0;
+    winkBytes += Buffer.byteLength(item.doc.text, 'utf8');
+  }
+  result.winkMbPerSecond = round(winkBytes / 1e6 / (winkMs / 1000));
+  result.ratioToWink = round((winkBytes / 1e6 / (winkMs / 1000)) / (mb / summary.seconds));
+}
+
+console.log(JSON.stringify(result, null, 2));
+fs.mkdirSync('results', { recursive: true });
+fs.appendFileSync(path.join('results', 'bench-ingest.jsonl'), JSON.stringify(result) + '\n');
+if (!values.db) fs.rmSync(path.dirname(dbFile), { recursive: true, force: true });
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

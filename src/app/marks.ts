@@ -1,0 +1,24 @@
+/**
+ * Marks for `chronicle show` and the document page: spans with a short label.
+ * Each capability contributes a `MarkSource`; register it in MARK_SOURCES.
+ */
+import type { Doc } from '../core/doc.js';
+
+export interface Mark {
+  readonly start: number;
+  readonly end: number;
+  /** Layer kind: `time`, `entity`, `quote`, `figure`, `event`, ... */
+  readonly kind: string;
+  /** Short label: the normalised value, the canonical entity, the speaker ... */
+  readonly label: string;
+}
+
+export type MarkSource = (doc: Doc) => readonly Mark[];
+
+export const MARK_SOURCES: MarkSource[] = [];
+
+/** All marks of a document, ordered by start, longer first. */
+export function marksOf(doc: Doc): Mark[] {
+  const marks = MARK_SOURCES.flatMap((f) => f(doc));
+  return marks.sort((a, b) => a.start - b.start || b.end - a.end);
+}

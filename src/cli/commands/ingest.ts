@@ -1,0 +1,104 @@
+/** `chronicle ingest PATH...`: read, analyse and store documents. */
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { ingest, type IngestSummary } from '../../app/ingest.js';
+import { createDefaultPipeline } from '../../app/pipeline.js';
+import { UsageError } from '../../core/errors.js';
+import { exitState, out, outJson, withRepo } from '../context.js';
+import { EXIT } from '../exit-codes.js';
+
+const FORMATS = ['auto', 'txt', 'json', 'jsonl', 'csv', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface IngestCliOptions {
+  format: string;
+  field?: string[];
+  encoding?: string;
+  progress?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('ingest files, directories, globs, .gz files or - (stdin) into the store')
+    .argument('<paths...>', 'files, directories (recursive), globs, .gz, or - for stdin')
+    .option('--format <format>', `input format: ${FORMATS.join(', ')}`, 'auto')
+    .option('--field <name=field...>', 'map a record field, e.g. --field text=body --field date=pub_time (title, text, date, url, publisher)')
+    .option('--encoding <name>', 'force the character encoding instead of detecting it')
+    .option('--no-progress', 'plain lines instead of a progress bar')
+    .action(async (paths: string[], o: IngestCliOptions, cmd: Command) => {
+      if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`unknown --format "${o.format}" (expected ${FORMATS.join(', ')})`);
+      const fields = parseFields(o.field ?? []);
+      await withRepo(cmd, async (repo, g) => {
+        const summary = await runIngest(paths, repo, { format: o.format as Format, fields, encoding: o.encoding, progress: o.progress !== false && !g.json });
+        if (g.json) outJson(summary);
+        else printSummary(summary);
+        if (summary.failed > 0) exitState.code = EXIT.someInputsFailed;
+        else if (summary.documents === 0) exitState.code = EXIT.notFound;
+      });
+    });
+}
+
+function parseFields(pairs: string[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const p of pairs) {
+    const [k, v] = p.split('=');
+    if (!k || !v || !['title', 'text', 'date', 'url', 'publisher'].includes(k)) throw new UsageError(`bad --field "${p}" (expected title|text|date|url|publisher=FIELD)`);
+    fields[k] = v;
+  }
+  return fields;
+}
+
+export async function runIngest(
+  paths: string[],
+  repo: Parameters<typeof ingest>[1],
+  o: { format?: Format; fields?: Record<string, string>; encoding?: string | undefined; progress: boolean },
+): Promise<IngestSummary> {
+  const pipeline = await createDefaultPipeline();
+  const tty = process.stderr.isTTY === true && o.progress;
+  const t0 = performance.now();
+  const bar = tty
+    ? new cliProgress.SingleBar(
+        { format: 'ingest {bar} {value} docs | {rate} docs/s | {mb} MB | {failed} failed', hideCursor: true, clearOnComplete: true, stream: process.stderr },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let failed = 0;
+  let bytes = 0;
+  let lastLine = t0;
+  bar?.start(0, 0, { rate: '0', mb: '0.0', failed: 0 });
+  const summary = await ingest(paths, repo, pipeline, {
+    ...(o.format ? { format: o.format } : {}),
+    ...(o.fields ? { fields: o.fields } : {}),
+    ...(o.encoding ? { encoding: o.encoding } : {}),
+    onProgress: (p) => {
+      bytes += p.bytes;
+      if (p.outcome === 'failed') {
+        failed++;
+        // Errors are printed as they happen, one line each, above the bar.
+        if (bar) bar.stop();
+        process.stderr.write(`error: ${p.message ?? p.input}\n`);
+        if (bar) bar.start(p.done, p.done, { rate: '0', mb: (bytes / 1e6).toFixed(1), failed });
+      } else if (!tty && o.progress && (p.done % 1000 === 0 || performance.now() - lastLine > 5000)) {
+        // Plain progress lines when not on a terminal: at most one every 1000 documents or 5 s.
+        lastLine = performance.now();
+        const secs = (lastLine - t0) / 1000;
+        process.stderr.write(`ingest: ${p.done} documents, ${(p.done / Math.max(secs, 1e-3)).toFixed(0)} docs/s, ${failed} failed\n`);
+      }
+      if (bar) {
+        const secs = (performance.now() - t0) / 1000;
+        bar.setTotal(p.done);
+        bar.update(p.done, { rate: (p.done / Math.max(secs, 1e-3)).toFixed(0), mb: (bytes / 1e6).toFixed(1), failed });
+      }
+    },
+  });
+  bar?.stop();
+  return summary;
+}
+
+export function printSummary(s: IngestSummary): void {
+  const rate = s.seconds > 0 ? (s.documents / s.seconds).toFixed(0) : '-';
+  const mbs = s.seconds > 0 ? (s.bytes / 1e6 / s.seconds).toFixed(2) : '-';
+  out(`added ${s.added}, duplicates ${s.duplicates}, unchanged ${s.unchanged}, failed ${s.failed} (${s.documents} documents in ${s.seconds.toFixed(1)} s, ${rate} docs/s, ${mbs} MB/s)`);
+  for (const f of s.failures) out(`  failed: ${f.reason} [${f.code}]`);
+}
