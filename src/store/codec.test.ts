@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeLayer, encodeLayer } from './codec.js';
+import { syntheticDoc } from './synthetic.js';
+
+const roundTrip = (v: unknown): unknown => {
+  const e = encodeLayer(v);
+  return decodeLayer(e.codec, e.data);
+};
+
+describe('layer codec', () => {
+  it('stores token and morph layers column by column and gives back equal arrays', () => {
+    const doc = syntheticDoc(7);
+    for (const name of ['tokens', 'morph', 'sentences', 'zones'] as const) {
+      const layer = doc.layers[name]!;
+      const e = encodeLayer(layer);
+      if (layer.length > 1) expect(e.codec).toBe('cols');
+      expect(decodeLayer(e.codec, e.data)).toStrictEqual(JSON.parse(JSON.stringify(layer)));
+    }
+  });
+
+  it('makes the morph layer several times smaller than plain JSON', () => {
+    const morph = syntheticDoc(8).layers.morph!;
+    expect(encodeLayer(morph).data.length * 3).toBeLessThan(JSON.stringify(morph).length);
+  });
+
+  it('keeps key order, so exported JSON is byte-identical', () => {
+    const layer = [
+      { kind: 'a', end: 3, start: 1, x: { b: 1, a: 2 } },
+      { kind: 'b', end: 9, start: 4, x: { b: 1, a: 2 } },
+    ];
+    expect(JSON.stringify(roundTrip(layer))).toBe(JSON.stringify(layer));
+  });
+
+  it('does not alias object constants between elements', () => {
+    const out = roundTrip([{ tags: ['x'] }, { tags: ['x'] }, { tags: ['x'] }]) as { tags: string[] }[];
+    expect(out[0]!.tags).not.toBe(out[1]!.tags);
+  });
+
+  it('round-trips any JSON value', () => {
+    const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+    const span = fc.record({ start: fc.integer({ min: -5, max: 1e6 }), end: fc.integer({ min: -5, max: 1e6 }), lemma: fc.constantFrom('a', 'b', 'ё'), tags: fc.array(fc.constantFrom('x', 'y')) });
+    fc.assert(fc.property(json, (v) => {
+      expect(roundTrip(v)).toStrictEqual(v);
+    }), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(span).map((v) => JSON.parse(JSON.stringify(v)) as unknown), (v) => {
+      expect(roundTrip(v)).toStrictEqual(v);
+    }), { numRuns: 300 });
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Compact, lossless storage form for a layer. Layers such as `tokens` and
+ * `morph` are long arrays of objects with the same keys, where `stage`, `rule`
+ * and `kind` repeat on every element and offsets grow steadily. Storing them
+ * column by column (constants once, `start` as deltas, `end` as lengths,
+ * repeated values through a dictionary) makes them several times smaller than
+ * plain JSON, and decoding gives back an equal array with the keys in the same
+ * order. Anything that is not a uniform array of plain objects is kept as JSON.
+ *
+ * Shared by every driver, so a database written by one reads the same in another.
+ */
+
+/** One column of a uniform object array. */
+type Column =
+  | { readonly c: unknown } // every element has this value
+  | { readonly d: readonly number[] } // integer deltas from the previous element (for `start`)
+  | { readonly l: readonly number[] } // `end - start` (for `end`, when `start` is present)
+  | { readonly k: readonly unknown[]; readonly i: readonly number[] } // dictionary + indices
+  | { readonly v: readonly unknown[] }; // plain values
+
+interface Columnar {
+  readonly n: number;
+  readonly keys: readonly string[];
+  readonly cols: readonly Column[];
+}
+
+export type LayerCodec = 'json' | 'cols';
+
+export interface EncodedLayer {
+  readonly codec: LayerCodec;
+  readonly data: string;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0);
+
+/** Columns only when every element is a plain object with the same keys in the same order and JSON-safe values. */
+function columnar(value: unknown): Columnar | null {
+  if (!Array.isArray(value) || value.length < 2) return null;
+  const first = value[0];
+  if (!isPlainObject(first)) return null;
+  const keys = Object.keys(first);
+  if (keys.length === 0 || keys.includes('__proto__')) return null;
+  for (const el of value) {
+    if (!isPlainObject(el) || !sameKeys(Object.keys(el), keys)) return null;
+  }
+  const n = value.length;
+  const rows = value as Record<string, unknown>[];
+  const cols: Column[] = [];
+  for (const key of keys) {
+    const vals = rows.map((r) => r[key]);
+    // undefined and non-finite numbers do not survive JSON: keep the whole layer as JSON instead.
+    if (vals.some((v) => v === undefined || (typeof v === 'number' && !Number.isFinite(v)))) return null;
+    cols.push(encodeColumn(key, vals, keys.includes('start') ? rows.map((r) => r.start) : null));
+  }
+  return { n, keys, cols };
+}
+
+function encodeColumn(key: string, vals: unknown[], starts: unknown[] | null): Column {
+  if (key === 'start' && vals.every(isInt)) {
+    const d: number[] = [];
+    let prev = 0;
+    for (const v of vals as number[]) {
+      d.push(v - prev);
+      prev = v;
+    }
+    return { d };
+  }
+  if (key === 'end' && starts && vals.every(isInt) && starts.every(isInt)) {
+    return { l: (vals as number[]).map((v, i) => v - (starts[i] as number)) };
+  }
+  const first = JSON.stringify(vals[0]);
+  const index = new Map<string, number>();
+  const dict: unknown[] = [];
+  const idx: number[] = [];
+  for (const v of vals) {
+    const s = typeof v === 'string' ? 's' + v : JSON.stringify(v);
+    let i = index.get(s);
+    if (i === undefined) {
+      i = dict.length;
+      index.set(s, i);
+      dict.push(v);
+    }
+    idx.push(i);
+  }
+  if (dict.length === 1 && JSON.stringify(dict[0]) === first) return { c: vals[0] };
+  if (dict.length * 2 <= vals.length) return { k: dict, i: idx };
+  return { v: vals };
+}
+
+/** Encodes a layer value for storage. */
+export function encodeLayer(value: unknown): EncodedLayer {
+  const c = columnar(value);
+  if (c) return { codec: 'cols', data: JSON.stringify(c) };
+  return { codec: 'json', data: JSON.stringify(value) };
+}
+
+/** Decodes what `encodeLayer` produced. */
+export function decodeLayer(codec: string, data: string): unknown {
+  const parsed: unknown = JSON.parse(data);
+  if (codec === 'json') return parsed;
+  if (codec !== 'cols') throw new Error(`unknown layer codec "${codec}"`);
+  const { n, keys, cols } = parsed as Columnar;
+  const startCol = keys.indexOf('start');
+  const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, n, null) as number[]) : null;
+  const columns = cols.map((col, j) => (j === startCol ? starts! : expand(col, n, starts)));
+  const out: Record<string, unknown>[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const o: Record<string, unknown> = {};
+    for (let j = 0; j < keys.length; j++) o[keys[j]!] = columns[j]![r];
+    out[r] = o;
+  }
+  return out;
+}
+
+function expand(col: Column, n: number, starts: readonly number[] | null): unknown[] {
+  if ('c' in col) {
+    // Each element gets its own copy of object constants so callers cannot alias them.
+    const v = col.c;
+    const shared = typeof v !== 'object' || v === null;
+    return Array.from({ length: n }, () => (shared ? v : structuredClone(v)));
+  }
+  if ('d' in col) {
+    const out: number[] = new Array(n);
+    let acc = 0;
+    for (let i = 0; i < n; i++) out[i] = acc += col.d[i]!;
+    return out;
+  }
+  if ('l' in col) {
+    if (!starts) throw new Error('layer column "end" stored as lengths without "start"');
+    return col.l.map((len, i) => starts[i]! + len);
+  }
+  if ('k' in col) {
+    const dict = col.k;
+    return col.i.map((i) => {
+      const v = dict[i];
+      return typeof v === 'object' && v !== null ? structuredClone(v) : v;
+    });
+  }
+  return [...col.v];
+}

@@ -1,0 +1,156 @@
+/**
+ * How a Doc is split into rows and put back together; shared by the drivers so
+ * the SQLite and PostgreSQL stores hold the same values.
+ */
+import type { Doc, DocSource, Lang, Message, Published, Severity } from '../core/doc.js';
+import { exactHash } from '../core/identity.js';
+import type { DocSummary } from './repository.js';
+import { decodeLayer, encodeLayer, type EncodedLayer } from './codec.js';
+
+export interface DocumentRow {
+  readonly id: string;
+  readonly lang: string;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly published_date: string | null;
+  readonly published_after: string | null;
+  readonly published_before: string | null;
+  readonly published_how: string;
+  readonly date_lo: string | null;
+  readonly date_hi: string | null;
+  readonly text: string;
+  readonly text_length: number;
+  readonly original: string | null;
+  readonly meta: string;
+  readonly exact_hash: string;
+}
+
+export interface SourceRow {
+  readonly source_key: string;
+  readonly exact_hash: string;
+  readonly path: string | null;
+  readonly url: string | null;
+  readonly record: number | null;
+  readonly format: string;
+  readonly encoding: string | null;
+  readonly text_length: number;
+  readonly source_json: string;
+}
+
+export interface MessageRow {
+  readonly ord: number;
+  readonly severity: string;
+  readonly code: string;
+  readonly text: string;
+  readonly stage: string;
+  readonly span_start: number | null;
+  readonly span_end: number | null;
+}
+
+/** What makes two sources "the same place": path or URL, and the record inside it. */
+export function sourceKey(s: DocSource): string {
+  return JSON.stringify([s.path ?? null, s.url ?? null, s.record ?? null]);
+}
+
+export function documentRow(doc: Doc): DocumentRow {
+  const { text, layers: _l, messages: _m, original, id, ...meta } = doc;
+  const p = doc.published;
+  return {
+    id,
+    lang: doc.lang,
+    title: doc.title,
+    publisher: doc.publisher,
+    published_date: p.date,
+    published_after: p.after ?? null,
+    published_before: p.before ?? null,
+    published_how: p.how,
+    date_lo: p.date ?? p.after ?? null,
+    date_hi: p.date ?? p.before ?? null,
+    text,
+    text_length: text.length,
+    original: original ?? null,
+    meta: JSON.stringify(meta),
+    exact_hash: exactHash(text),
+  };
+}
+
+export function sourceRow(doc: Doc, hash: string): SourceRow {
+  const s = doc.source;
+  return {
+    source_key: sourceKey(s),
+    exact_hash: hash,
+    path: s.path ?? null,
+    url: s.url ?? null,
+    record: s.record ?? null,
+    format: s.format,
+    encoding: s.encoding ?? null,
+    text_length: doc.text.length,
+    source_json: JSON.stringify(s),
+  };
+}
+
+export function layerRows(doc: Doc): { name: string; enc: EncodedLayer }[] {
+  const out: { name: string; enc: EncodedLayer }[] = [];
+  for (const [name, value] of Object.entries(doc.layers)) {
+    if (value === undefined) continue;
+    out.push({ name, enc: encodeLayer(value) });
+  }
+  return out;
+}
+
+export function messageRows(doc: Doc): MessageRow[] {
+  return doc.messages.map((m, ord) => ({
+    ord,
+    severity: m.severity,
+    code: m.code,
+    text: m.text,
+    stage: m.stage,
+    span_start: m.start ?? null,
+    span_end: m.end ?? null,
+  }));
+}
+
+export function messageFromRow(r: MessageRow): Message {
+  return {
+    severity: r.severity as Severity,
+    code: r.code,
+    text: r.text,
+    stage: r.stage,
+    ...(r.span_start !== null ? { start: Number(r.span_start) } : {}),
+    ...(r.span_end !== null ? { end: Number(r.span_end) } : {}),
+  };
+}
+
+/** Rebuilds the frozen Doc from its rows. */
+export function docFromRows(
+  d: { id: string; text: string; original: string | null; meta: string },
+  layers: readonly { name: string; codec: string; data: string }[],
+  messages: readonly MessageRow[],
+): Doc {
+  const meta = JSON.parse(d.meta) as Record<string, unknown>;
+  const ls: Record<string, unknown> = {};
+  for (const l of layers) ls[l.name] = decodeLayer(l.codec, l.data);
+  return Object.freeze({
+    id: d.id,
+    ...meta,
+    ...(d.original !== null ? { original: d.original } : {}),
+    text: d.text,
+    layers: Object.freeze(ls),
+    messages: Object.freeze(messages.map(messageFromRow)),
+  }) as unknown as Doc;
+}
+
+/** A summary from a documents row joined with one of its sources. */
+export function summaryFromRow(r: { id: string; meta: string; text_length: number; source_json: string; duplicate_of?: string | null }): DocSummary {
+  const meta = JSON.parse(r.meta) as { lang: Lang; title: string | null; publisher: string | null; published: Published };
+  return {
+    id: r.id,
+    lang: meta.lang,
+    title: meta.title,
+    publisher: meta.publisher,
+    published: meta.published,
+    source: JSON.parse(r.source_json) as DocSource,
+    ...(r.duplicate_of ? { duplicateOf: r.duplicate_of } : {}),
+    length: Number(r.text_length),
+  };
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { defineRepositoryContract } from '../contract.js';
+import { openRepository } from '../open.js';
+import { StoreError } from '../../core/errors.js';
+import { syntheticDoc } from '../synthetic.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { SqliteRepository } from './sqlite.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-sqlite-'));
+let n = 0;
+const tempFile = (): string => path.join(tmp, `store-${process.pid}-${n++}.db`);
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+defineRepositoryContract('sqlite', () => openRepository(tempFile()), {
+  reopen: (repo) => openRepository((repo as SqliteRepository).file),
+});
+
+describe('SQLite store', () => {
+  it('creates the file and its directory, in WAL mode with foreign keys on', async () => {
+    const file = path.join(tmp, 'nested', 'dir', 'c.db');
+    const repo = await openRepository(`sqlite:${file}`);
+    await repo.save([syntheticDoc(1, 200)]);
+    await repo.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+    expect(versions).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+  });
+
+  it('applies each migration once when an existing file is opened again', async () => {
+    const file = tempFile();
+    const d = syntheticDoc(2, 200);
+    const a = await openRepository(file);
+    await a.save([d]);
+    await a.close();
+    const b = await openRepository(file);
+    expect(await b.get(d.id)).toEqual(d);
+    await b.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('refuses a database written by a newer schema', async () => {
+    const file = tempFile();
+    (await openRepository(file)).close();
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations VALUES (9999, 'future', 'x')").run();
+    db.close();
+    await expect(openRepository(file)).rejects.toThrow(/schema version 9999 is newer/);
+  });
+
+  it('reports a file that is not a database as a StoreError naming it', async () => {
+    const file = path.join(tmp, 'not-a-db.db');
+    fs.writeFileSync(file, 'this is plain text, not SQLite, and long enough to have a header '.repeat(10));
+    const err = await openRepository(file).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toContain(file);
+  });
+
+  it('opens an in-memory store', async () => {
+    const repo = await openRepository('sqlite::memory:');
+    await repo.save([syntheticDoc(3, 200)]);
+    expect(await repo.count()).toEqual({ documents: 1, duplicates: 0 });
+    await repo.close();
+  });
+
+  it('fails clearly for PostgreSQL and unknown schemes', async () => {
+    await expect(openRepository('mysql://localhost/x')).rejects.toThrow(/unknown store scheme/);
+    await expect(openRepository('')).rejects.toBeInstanceOf(StoreError);
+  });
+
+  it('refuses to work after close', async () => {
+    const repo = await openRepository(tempFile());
+    await repo.close();
+    await expect(repo.count()).rejects.toThrow(/closed/);
+  });
+});
+
+describe('openRepository', () => {
+  it('names PostgreSQL as not available yet, hiding the password', async () => {
+    const err = await openRepository('postgres://u:secret@localhost/db').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as Error).message).toMatch(/not available yet/);
+    expect((err as Error).message).not.toContain('secret');
+  });
+});

@@ -1,0 +1,329 @@
+/**
+ * The SQLite store (default): one file, WAL mode, foreign keys, a busy timeout
+ * so several processes can share a file, versioned migrations, lemma full-text
+ * search over FTS5. better-sqlite3 is synchronous; the async interface is kept
+ * so the PostgreSQL driver fits behind the same `Repository`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Doc } from '../../core/doc.js';
+import { exactHash } from '../../core/identity.js';
+import { StoreError } from '../../core/errors.js';
+import type { DocQuery, DocSummary, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { docFromRows, documentRow, layerRows, messageRows, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
+import { fts5Query, indexString, matchSpans, queryPhrases, snippet, termsOf } from '../terms.js';
+
+type DB = Database.Database;
+
+export interface SqliteOptions {
+  /** How long a writer waits for another process's lock, in ms. */
+  readonly busyTimeoutMs?: number;
+  /** Open without writing (no migrations are applied). */
+  readonly readonly?: boolean;
+}
+
+const PAGE = 200;
+
+function wrap<T>(file: string, what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new StoreError(`${file}: ${what} failed: ${msg}`, file, { cause: e });
+  }
+}
+
+/** Opens (creating when needed) a SQLite store; call `migrate()` before use (openRepository does). */
+export function openSqlite(file: string, options: SqliteOptions = {}): SqliteRepository {
+  const inMemory = file === ':memory:' || file === '';
+  if (!inMemory && !options.readonly) {
+    const dir = path.dirname(path.resolve(file));
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      throw new StoreError(`${file}: cannot create directory ${dir}: ${(e as Error).message}`, file, { cause: e });
+    }
+  }
+  const db = wrap(file, 'opening the database', () => {
+    const d = new Database(inMemory ? ':memory:' : file, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+      timeout: options.busyTimeoutMs ?? 10_000,
+    });
+    // Reading a pragma touches the file, so a non-database file fails here, not later.
+    if (!options.readonly) d.pragma('journal_mode = WAL');
+    d.pragma('foreign_keys = ON');
+    d.pragma('synchronous = NORMAL');
+    return d;
+  });
+  return new SqliteRepository(db, file);
+}
+
+export class SqliteRepository implements Repository {
+  readonly driver = 'sqlite' as const;
+  #db: DB | null;
+  readonly #file: string;
+  #stmts: ReturnType<SqliteRepository['prepare']> | null = null;
+
+  constructor(db: DB, file: string) {
+    this.#db = db;
+    this.#file = file;
+  }
+
+  get file(): string {
+    return this.#file;
+  }
+
+  private get db(): DB {
+    if (!this.#db) throw new StoreError(`${this.#file}: the store is closed`, this.#file);
+    return this.#db;
+  }
+
+  private get s(): ReturnType<SqliteRepository['prepare']> {
+    if (!this.#stmts) this.#stmts = wrap(this.#file, 'preparing statements', () => this.prepare());
+    return this.#stmts;
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      findDoc: db.prepare<[string], { seq: number }>('SELECT seq FROM documents WHERE id = ?'),
+      findSource: db.prepare<[string, string, string], { id: number }>(
+        'SELECT id FROM sources WHERE doc_id = ? AND source_key = ? AND exact_hash = ?',
+      ),
+      insertDoc: db.prepare(
+        `INSERT INTO documents (id, lang, title, publisher, published_date, published_after, published_before,
+           published_how, date_lo, date_hi, text, text_length, original, meta, exact_hash)
+         VALUES (@id, @lang, @title, @publisher, @published_date, @published_after, @published_before,
+           @published_how, @date_lo, @date_hi, @text, @text_length, @original, @meta, @exact_hash)`,
+      ),
+      insertSource: db.prepare(
+        `INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
+         VALUES (@doc_id, @source_key, @exact_hash, @is_primary, @path, @url, @record, @format, @encoding, @text_length, @source_json)`,
+      ),
+      insertDuplicate: db.prepare('INSERT INTO duplicates (doc_id, duplicate_of, source_id, kind) VALUES (?, ?, ?, ?)'),
+      insertLayer: db.prepare('INSERT INTO layers (doc_id, name, codec, data) VALUES (?, ?, ?, ?)'),
+      insertMessage: db.prepare(
+        `INSERT INTO messages (doc_id, ord, severity, code, text, stage, span_start, span_end)
+         VALUES (@doc_id, @ord, @severity, @code, @text, @stage, @span_start, @span_end)`,
+      ),
+      insertFts: db.prepare('INSERT INTO doc_fts (rowid, lemmas) VALUES (?, ?)'),
+      getDoc: db.prepare<[string], { id: string; text: string; original: string | null; meta: string }>(
+        'SELECT id, text, original, meta FROM documents WHERE id = ?',
+      ),
+      getLayers: db.prepare<[string], { name: string; codec: string; data: string }>(
+        'SELECT name, codec, data FROM layers WHERE doc_id = ? ORDER BY rowid',
+      ),
+      getLayersNamed: db.prepare<[string], { name: string; codec: string; data: string }>(
+        "SELECT name, codec, data FROM layers WHERE doc_id = ? AND name IN ('tokens', 'morph')",
+      ),
+      getMessages: db.prepare<[string], MessageRow>(
+        'SELECT ord, severity, code, text, stage, span_start, span_end FROM messages WHERE doc_id = ? ORDER BY ord',
+      ),
+      allPage: db.prepare<[number, number], { seq: number; id: string }>(
+        'SELECT seq, id FROM documents WHERE seq > ? ORDER BY seq LIMIT ?',
+      ),
+      dupPage: db.prepare<[number, number], { did: number; id: string; meta: string; text_length: number; source_json: string; duplicate_of: string }>(
+        `SELECT u.id AS did, u.doc_id AS id, d.meta, s.text_length, s.source_json, u.duplicate_of
+         FROM duplicates u JOIN sources s ON s.id = u.source_id JOIN documents d ON d.id = u.duplicate_of
+         WHERE u.id > ? ORDER BY u.id LIMIT ?`,
+      ),
+      countDocs: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents'),
+      countDups: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM duplicates'),
+    };
+  }
+
+  async migrate(): Promise<void> {
+    migrateSqlite(this.db, this.#file);
+    this.#stmts = null;
+  }
+
+  async has(id: string): Promise<boolean> {
+    return wrap(this.#file, 'reading', () => this.s.findDoc.get(id) !== undefined);
+  }
+
+  async save(docs: readonly Doc[]): Promise<SaveResult[]> {
+    if (docs.length === 0) return [];
+    const s = this.s;
+    // IMMEDIATE takes the write lock up front, so the "is this id stored?" check and the insert
+    // cannot interleave with another process's save of the same id.
+    const tx = this.db.transaction((batch: readonly Doc[]): SaveResult[] => {
+      const results: SaveResult[] = [];
+      for (const doc of batch) {
+        try {
+          results.push(this.saveOne(doc, s));
+        } catch (e) {
+          const where = doc.source.path ?? doc.source.url ?? doc.id;
+          throw new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
+        }
+      }
+      return results;
+    });
+    return wrap(this.#file, 'saving', () => tx.immediate(docs));
+  }
+
+  private saveOne(doc: Doc, s: ReturnType<SqliteRepository['prepare']>): SaveResult {
+    const id = doc.id;
+    const existing = s.findDoc.get(id);
+    if (existing) {
+      const hash = exactHash(doc.text);
+      const src = sourceRow(doc, hash);
+      if (s.findSource.get(id, src.source_key, hash)) return { id, outcome: 'unchanged' };
+      const info = s.insertSource.run({ doc_id: id, is_primary: 0, ...src });
+      s.insertDuplicate.run(id, id, info.lastInsertRowid, 'same-content');
+      return { id, outcome: 'duplicate', duplicateOf: id };
+    }
+    // Encode everything before the first write, so a document that cannot be encoded writes nothing.
+    const row = documentRow(doc);
+    const src = sourceRow(doc, row.exact_hash);
+    const layers = layerRows(doc);
+    const messages = messageRows(doc);
+    const lemmas = indexString(termsOf(doc));
+    const info = s.insertDoc.run(row);
+    s.insertSource.run({ doc_id: id, is_primary: 1, ...src });
+    for (const l of layers) s.insertLayer.run(id, l.name, l.enc.codec, l.enc.data);
+    for (const m of messages) s.insertMessage.run({ doc_id: id, ...m });
+    s.insertFts.run(info.lastInsertRowid, lemmas);
+    return { id, outcome: 'added' };
+  }
+
+  async get(id: string): Promise<Doc | null> {
+    return wrap(this.#file, 'reading', () => this.getSync(id));
+  }
+
+  private getSync(id: string): Doc | null {
+    const s = this.s;
+    const d = s.getDoc.get(id);
+    if (!d) return null;
+    return docFromRows(d, s.getLayers.all(id), s.getMessages.all(id));
+  }
+
+  async list(query: DocQuery = {}): Promise<DocSummary[]> {
+    return wrap(this.#file, 'listing', () => {
+      const where: string[] = [];
+      const params: Record<string, unknown> = {};
+      if (query.lang) {
+        where.push('d.lang = @lang');
+        params.lang = query.lang;
+      }
+      // A document is in the range when every day it may have been published on is.
+      if (query.from) {
+        where.push('d.date_lo >= @from');
+        params.from = query.from;
+      }
+      if (query.to) {
+        where.push('d.date_hi <= @to');
+        params.to = query.to;
+      }
+      params.limit = query.limit ?? -1;
+      params.offset = query.offset ?? 0;
+      const rows = this.db
+        .prepare<Record<string, unknown>, { id: string; meta: string; text_length: number; source_json: string }>(
+          `SELECT d.id, d.meta, d.text_length, s.source_json
+           FROM documents d JOIN sources s ON s.doc_id = d.id AND s.is_primary = 1
+           ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+           ORDER BY d.seq LIMIT @limit OFFSET @offset`,
+        )
+        .all(params);
+      return rows.map(summaryFromRow);
+    });
+  }
+
+  async count(): Promise<{ documents: number; duplicates: number }> {
+    return wrap(this.#file, 'counting', () => ({
+      documents: this.s.countDocs.get()!.n,
+      duplicates: this.s.countDups.get()!.n,
+    }));
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const words = queryPhrases(query.lemmas, query.text);
+    if (words.length === 0) return [];
+    return wrap(this.#file, 'searching', () => {
+      const rows = this.db
+        .prepare<Record<string, unknown>, { id: string; title: string | null; lang: string; text: string; score: number }>(
+          `SELECT d.id, d.title, d.lang, d.text, bm25(doc_fts) AS score
+           FROM doc_fts JOIN documents d ON d.seq = doc_fts.rowid
+           WHERE doc_fts MATCH @match ${query.lang ? 'AND d.lang = @lang' : ''}
+           ORDER BY score, d.seq LIMIT @limit OFFSET @offset`,
+        )
+        .all({
+          match: fts5Query(words),
+          limit: query.limit ?? 20,
+          offset: query.offset ?? 0,
+          ...(query.lang ? { lang: query.lang } : {}),
+        });
+      return rows.map((r): SearchHit => {
+        const layers: Record<string, unknown> = {};
+        const doc = docFromRows({ id: r.id, text: r.text, original: null, meta: '{}' }, this.s.getLayersNamed.all(r.id), []);
+        Object.assign(layers, doc.layers);
+        const matches = matchSpans(termsOf({ text: r.text, layers }), words);
+        return { id: r.id, title: r.title, lang: r.lang, snippet: snippet(r.text, matches), matches, score: -r.score };
+      });
+    });
+  }
+
+  async *all(): AsyncIterable<Doc> {
+    // Keyset pages: no statement stays open across a yield, so the caller may write meanwhile.
+    let after = 0;
+    for (;;) {
+      const page = wrap(this.#file, 'reading', () => this.s.allPage.all(after, PAGE));
+      if (page.length === 0) return;
+      for (const { seq, id } of page) {
+        const doc = wrap(this.#file, 'reading', () => this.getSync(id));
+        if (doc) yield doc;
+        after = seq;
+      }
+    }
+  }
+
+  async *duplicates(): AsyncIterable<DocSummary> {
+    let after = 0;
+    for (;;) {
+      const page = wrap(this.#file, 'reading', () => this.s.dupPage.all(after, PAGE));
+      if (page.length === 0) return;
+      for (const r of page) {
+        yield summaryFromRow(r);
+        after = r.did;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#db) {
+      const db = this.#db;
+      this.#db = null;
+      this.#stmts = null;
+      db.close();
+    }
+  }
+}
+
+/** Applies the migrations the database has not seen, each once in its own IMMEDIATE transaction. */
+export function migrateSqlite(db: DB, file: string): void {
+  wrap(file, 'migrating', () => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+    const current = () =>
+      (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+    if (current() > latest) {
+      throw new StoreError(`${file}: database schema version ${current()} is newer than this Chronicle supports (${latest})`, file);
+    }
+    for (const m of MIGRATIONS) {
+      db.transaction(() => {
+        // Checked inside the write lock: another process may have applied it meanwhile.
+        if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+      }).immediate();
+    }
+  });
+}
