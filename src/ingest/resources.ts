@@ -1,0 +1,60 @@
+/**
+ * Ingest's language data (boilerplate patterns, publisher cues, month names,
+ * Russian letter frequencies), read once from data/ingest/*.json when the module
+ * loads. Ingest is an edge, so it may read files; the regular expressions are
+ * compiled here once.
+ */
+import { readDataJson } from '../app/resources.js';
+
+interface BoilerplateFile {
+  lines: string[];
+  publisherCues: string[];
+  publishers: Record<string, string>;
+  speakerRoles: string[];
+  speakerSingleWord: string[];
+}
+
+export interface IngestData {
+  boilerplate: readonly RegExp[];
+  publisherCues: readonly RegExp[];
+  /** Lower-cased alias -> canonical publisher name. */
+  publishers: ReadonlyMap<string, string>;
+  /** Publisher aliases, longest first, for alternations. */
+  publisherAliases: readonly string[];
+  speakerRoles: readonly string[];
+  speakerSingleWord: ReadonlySet<string>;
+  /** Lower-case month name or abbreviation -> 1..12. */
+  months: ReadonlyMap<string, number>;
+  /** Russian letter -> relative frequency (per cent). */
+  cyrillicFreq: ReadonlyMap<string, number>;
+}
+
+function load(): IngestData {
+  const bp = readDataJson<BoilerplateFile>('ingest', 'boilerplate.json');
+  const dates = readDataJson<{ months: Record<string, number> }>('ingest', 'dates.json');
+  const cyr = readDataJson<{ frequencies: Record<string, number> }>('ingest', 'cyrillic-letters.json');
+  const publishers = new Map(Object.entries(bp.publishers).map(([k, v]) => [k.toLowerCase(), v]));
+  return {
+    boilerplate: bp.lines.map((p) => new RegExp(p, 'iu')),
+    publisherCues: bp.publisherCues.map((p) => new RegExp(p, 'iu')),
+    publishers,
+    publisherAliases: Object.keys(bp.publishers).sort((a, b) => b.length - a.length),
+    speakerRoles: bp.speakerRoles,
+    speakerSingleWord: new Set(bp.speakerSingleWord.map((s) => s.toLowerCase())),
+    months: new Map(Object.entries(dates.months)),
+    cyrillicFreq: new Map(Object.entries(cyr.frequencies)),
+  };
+}
+
+export const ingestData: IngestData = load();
+
+/** Canonical publisher name for an alias (`ТАСС` -> `TASS`), or the alias itself, trimmed. */
+export function canonicalPublisher(name: string): string {
+  const t = name.trim().replace(/^[/(«"]+|[/)»".]+$/g, '').trim();
+  return ingestData.publishers.get(t.toLowerCase()) ?? t;
+}
+
+/** Escapes a string for use inside a RegExp. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
