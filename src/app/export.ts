@@ -9,6 +9,7 @@
  */
 import type { Doc } from '../core/doc.js';
 import type { DocSummary, Repository } from '../store/repository.js';
+import { eventsSection } from './events.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -63,7 +64,7 @@ export function documentRow(d: Doc | DocSummary): ExportedDocument {
 }
 
 /** Sections after `documents`, in output order. Capabilities register here. */
-export const SECTIONS: ExportSection[] = [];
+export const SECTIONS: ExportSection[] = [eventsSection];
 
 export interface Sink {
   write(chunk: string): void | Promise<void>;

@@ -11,8 +11,9 @@ import * as show from './commands/show.js';
 import * as search from './commands/search.js';
 import * as exportCmd from './commands/export.js';
 import * as start from './commands/start.js';
+import * as timeline from './commands/timeline.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')
