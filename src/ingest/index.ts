@@ -295,31 +295,12 @@ async function* readStream(stream: AsyncIterable<Uint8Array>, t: Target, opts: R
 }
 
 async function* readFile(file: string, opts: ReadOptions): AsyncGenerator<ReadItem> {
-  const t: Target = { source: { path: file, format: 'txt' }, display: file, name: file };
-  let fh: fs.promises.FileHandle;
+  // A plain stream, no positional reads: named pipes and process substitutions work too.
+  const stream = fs.createReadStream(file, { highWaterMark: HEAD_BYTES });
   try {
-    fh = await fs.promises.open(file, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    yield fail(code === 'ENOENT' ? 'ingest/not-found' : 'ingest/unreadable', file, code === 'ENOENT' ? 'no such file' : `cannot open: ${(e as Error).message}`, e);
-    return;
-  }
-  const magic = Buffer.alloc(2);
-  const { bytesRead } = await fh.read(magic, 0, 2, 0);
-  const raw = fh.createReadStream({ start: 0, highWaterMark: HEAD_BYTES });
-  const gz = bytesRead === 2 && isGzip(magic);
-  const stream = gz ? raw.pipe(createGunzip()) : raw;
-  if (gz) raw.on('error', (e) => stream.destroy(e));
-  try {
-    yield* readStream(stream, t, opts);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const code = gz && err.code?.startsWith('Z_') ? 'ingest/bad-gzip' : 'ingest/unreadable';
-    yield fail(code, file, `${gz ? 'gzip: ' : ''}${err.message}`, e);
+    yield* readBytes(stream, { source: { path: file, format: 'txt' }, display: file, name: file }, opts);
   } finally {
     stream.destroy();
-    raw.destroy();
-    await fh.close().catch(() => undefined);
   }
 }
 
@@ -352,7 +333,7 @@ async function walk(dir: string): Promise<string[]> {
 export async function* readInputs(inputs: readonly string[], opts: ReadOptions = {}): AsyncGenerator<ReadItem> {
   for (const input of inputs) {
     if (input === '-') {
-      yield* readStreamSafe(process.stdin, { source: { path: '-', format: 'txt' }, display: 'stdin' }, opts);
+      yield* readBytes(process.stdin, { source: { path: '-', format: 'txt' }, display: 'stdin' }, opts);
       continue;
     }
     const st = await fs.promises.stat(input).catch((e: NodeJS.ErrnoException) => e);
@@ -382,12 +363,13 @@ export async function* readInputs(inputs: readonly string[], opts: ReadOptions =
   }
 }
 
-async function* readStreamSafe(stream: NodeJS.ReadableStream, t: Target, opts: ReadOptions): AsyncGenerator<ReadItem> {
-  // stdin may be gzipped too: look at the first bytes.
+/** Reads one byte stream (file or stdin); gzip is recognised by its first bytes. */
+async function* readBytes(stream: NodeJS.ReadableStream, t: Target, opts: ReadOptions): AsyncGenerator<ReadItem> {
   const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-  const first = await it.next().catch((e: Error) => e);
+  const first = await it.next().catch((e: NodeJS.ErrnoException) => e);
   if (first instanceof Error) {
-    yield fail('ingest/unreadable', t.display, first.message, first);
+    const nf = first.code === 'ENOENT';
+    yield fail(nf ? 'ingest/not-found' : 'ingest/unreadable', t.display, nf ? 'no such file' : `cannot read: ${first.message}`, first);
     return;
   }
   const bytes = async function* (): AsyncGenerator<Uint8Array> {
@@ -395,13 +377,15 @@ async function* readStreamSafe(stream: NodeJS.ReadableStream, t: Target, opts: R
     yield first.value;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   };
+  // A gzip header split over two chunks is possible only for a 1-byte first chunk; not worth handling.
+  const gz = !first.done && isGzip(first.value);
   try {
-    if (!first.done && isGzip(first.value)) {
-      yield* readStream(Readable.from(bytes()).pipe(createGunzip()), t, opts);
-    } else {
-      yield* readStream(bytes(), t, opts);
-    }
+    yield* readStream(gz ? Readable.from(bytes()).pipe(createGunzip()) : bytes(), t, opts);
   } catch (e) {
-    yield fail('ingest/unreadable', t.display, (e as Error).message, e);
+    const err = e as NodeJS.ErrnoException;
+    const code = gz && err.code?.startsWith('Z_') ? 'ingest/bad-gzip' : 'ingest/unreadable';
+    yield fail(code, t.display, `${gz ? 'gzip: ' : ''}${err.message}`, e);
+  } finally {
+    await it.return?.();
   }
 }

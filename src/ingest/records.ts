@@ -82,6 +82,8 @@ export function recordToDoc(
   const r = rec as Record<string, unknown>;
   const textKey = findKey(r, 'text', fields);
   if (textKey === undefined) {
+    const present = (fields?.text ? [fields.text] : FIELD_CANDIDATES.text).find((c) => Object.keys(r).some((k) => k.toLowerCase() === c.toLowerCase()));
+    if (present !== undefined) return { ok: false, error: new InputError('ingest/empty', where, `field "${present}" is empty`) };
     const tried = fields?.text ? [fields.text] : FIELD_CANDIDATES.text;
     return { ok: false, error: new InputError('ingest/bad-record', where, `no text field (tried ${tried.join(', ')}; use --field text=NAME)`) };
   }

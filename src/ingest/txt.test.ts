@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { DocInit, Zone } from '../core/doc.js';
+import { analyseText, firstSentenceTitle, matchDateline, readTxt } from './txt.js';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const read = (name: string): DocInit => readTxt(fs.readFileSync(path.join(dir, name), 'utf8'), { path: name, format: 'txt' });
+const zonesOf = (d: DocInit, kind?: Zone['kind']): string[] =>
+  (d.layers?.zones ?? []).filter((z) => !kind || z.kind === kind).map((z) => d.text.slice(z.start, z.end));
+
+describe('plain-text news', () => {
+  it('reads a wire dateline without a year as month and day, and the agency as publisher', () => {
+    const d = read('en-wire-dateline.txt');
+    expect(d.published).toMatchObject({ date: null, how: 'dateline', monthDay: { month: 3, day: 3 } });
+    expect(d.publisher).toBe('TASS');
+    expect(zonesOf(d, 'dateline')).toEqual(['YEREVAN, March 3. /TASS/.']);
+    expect(zonesOf(d, 'body')[0]).toMatch(/^Armenian and Azerbaijani border commissions/);
+  });
+
+  it('takes the date and title from a ` date` header line, and the header date wins over a dateline', () => {
+    const d = read('en-header.txt');
+    expect(d.title).toBe('Leaders meet in Moscow to discuss Karabakh trade routes');
+    expect(d.published).toMatchObject({ date: '2021-01-11', how: 'header' });
+    expect(zonesOf(d, 'dateheader')).toEqual(['date 2021-01-11']);
+    expect(zonesOf(d, 'title')).toEqual(['Leaders meet in Moscow to discuss Karabakh trade routes']);
+    expect(zonesOf(d, 'dateline')).toEqual(['MOSCOW, January 11, 2021. /TASS/.']);
+  });
+
+  it('keeps site chrome of a Russian page out of the analysed zones and finds title, date line, subheading and publisher', () => {
+    const d = read('ru-site.txt');
+    expect(d.title).toBe('Миротворцы доставили гуманитарный груз в Степанакерт');
+    expect(d.published).toMatchObject({ date: '2021-01-12', how: 'body-dateline' });
+    expect(d.publisher).toBe('TASS');
+    expect(zonesOf(d, 'boilerplate')).toEqual(['En Ar', 'ГСВ "Кавказский диалог"', 'Фото: пресс-служба Минобороны', 'По материалам ТАСС']);
+    expect(zonesOf(d, 'subheading')).toEqual(['О разминировании']);
+    expect(zonesOf(d, 'body')).toHaveLength(3);
+    // Lines of no-break spaces belong to no zone.
+    for (const z of d.layers!.zones!) expect(d.text.slice(z.start, z.end).trim()).not.toBe('');
+  });
+
+  it('marks transcript speaker labels, separators, section headings and elisions', () => {
+    const d = read('en-transcript.txt');
+    expect(zonesOf(d, 'speaker')).toEqual(['President of Russia Vladimir Putin:', 'Prime Minister of Armenia Nikol Pashinyan:']);
+    expect(zonesOf(d, 'separator')).toEqual(['* * *']);
+    expect(zonesOf(d, 'elision')).toEqual(['<…>']);
+    expect(zonesOf(d, 'subheading')).toEqual(['Opening remarks at the trilateral meeting']);
+    expect(zonesOf(d, 'body')).toContain('Colleagues, good afternoon.');
+  });
+
+  it('gives a text without a title line its first sentence as title, shortened, with an info message', () => {
+    const d = read('en-transcript.txt');
+    expect(d.title).toBe('The three leaders held talks in the Kremlin and adopted a joint statement on the next steps of the…');
+    expect(d.messages?.map((m) => m.code)).toEqual(['ingest/title-derived']);
+    expect(firstSentenceTitle('Short one. Then more.')).toBe('Short one');
+  });
+
+  it('joins hard-wrapped lines into one paragraph zone', () => {
+    const d = read('ru-wrapped.txt');
+    expect(zonesOf(d, 'body')[0]).toBe('Лидеры трех стран обсудили в Кремле\nвопросы восстановления транспортного сообщения в регионе и\nдоговорились создать рабочую группу.');
+    expect(d.published).toMatchObject({ date: null, how: 'dateline', monthDay: { month: 1, day: 11 } });
+  });
+
+  it('keeps zones sorted, inside the text and non-overlapping', () => {
+    for (const f of ['en-wire-dateline.txt', 'en-header.txt', 'ru-site.txt', 'en-transcript.txt', 'ru-wrapped.txt']) {
+      const zones = read(f).layers!.zones!;
+      let last = 0;
+      for (const z of zones) {
+        expect(z.start).toBeGreaterThanOrEqual(last);
+        expect(z.end).toBeGreaterThan(z.start);
+        last = z.end;
+      }
+    }
+  });
+
+  it('recognises Russian agency datelines and refuses ordinary sentences', () => {
+    expect(matchDateline('ВЛАДИВОСТОК, 10 авг – РИА Новости. Текст')).toMatchObject({ month: 8, day: 10, publisher: 'RIA Novosti' });
+    expect(matchDateline('Москва. 30 апреля. INTERFAX.RU - Текст')).toMatchObject({ month: 4, day: 30, publisher: 'Interfax' });
+    expect(matchDateline('ТАСС, 10 августа. Текст')).toMatchObject({ month: 8, day: 10, publisher: 'TASS' });
+    expect(matchDateline('Вчера, 10 ноября, стороны подписали заявление.')).toBeNull();
+    expect(matchDateline('On November 9, the leaders signed a statement.')).toBeNull();
+  });
+
+  it('does not take a long first paragraph for a title', () => {
+    const a = analyseText('The ministers met on Sunday and discussed the next steps of the ceasefire in detail.\nThey agreed to meet again.\n');
+    expect(a.title).toBeNull();
+    expect(a.zones.map((z) => z.kind)).toEqual(['body', 'body']);
+  });
+});
