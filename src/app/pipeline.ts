@@ -6,9 +6,15 @@
  * `Resources`, and append the stage to `buildStages` in dependency order.
  */
 import { createPipeline, type Pipeline, type Stage } from '../core/pipeline.js';
+import { createLangStage } from '../core/stages/lang/index.js';
+import { createSegmentStage } from '../core/stages/segment/index.js';
+import { createMorphStage } from '../core/stages/morph/index.js';
+import { loadLanguageResources, type LanguageResources } from './morph-resources.js';
 
 export interface Resources {
   // Filled in by each stage's loader, e.g. `ru: RussianMorphology`.
+  /** lang, segment, morph: language profiles, abbreviations, Az.js and wink-nlp (src/app/morph-resources.ts). */
+  language: LanguageResources;
 }
 
 let cached: Promise<Resources> | undefined;
@@ -16,13 +22,15 @@ let cached: Promise<Resources> | undefined;
 /** Loads every stage's data once per process. */
 export function loadResources(): Promise<Resources> {
   cached ??= (async (): Promise<Resources> => {
-    return {};
+    return { language: await loadLanguageResources() };
   })();
   return cached;
 }
 
-export function buildStages(_res: Resources): Stage[] {
+export function buildStages(res: Resources): Stage[] {
   const stages: Stage[] = [];
+  const { langProfiles, abbreviations, morph } = res.language;
+  stages.push(createLangStage(langProfiles), createSegmentStage({ abbreviations, langProfiles }), createMorphStage(morph));
   return stages;
 }
 

@@ -1,0 +1,157 @@
+/**
+ * Language identification by script, distinctive letters and function words.
+ *
+ * Chronicle analyses only English and Russian; what it must never do is analyse
+ * Ukrainian as Russian or French as English. Script decides most cases outright
+ * (Armenian, Georgian, Arabic ...); inside Latin and Cyrillic a handful of
+ * function words and letters only some languages use separate the neighbours,
+ * and work on a title of five words where n-gram models (franc) are unreliable.
+ * See docs/segmentation.md for the measurement behind the choice.
+ */
+import type { Lang } from '../../doc.js';
+
+/** The JSON shape of data/lang/profiles.json. */
+export interface LangProfilesData {
+  readonly letterWeight: number;
+  readonly defaults: { readonly latin: string; readonly cyrillic: string };
+  readonly words: { readonly latin: Record<string, string[]>; readonly cyrillic: Record<string, string[]> };
+  readonly letters: { readonly latin: Record<string, string>; readonly cyrillic: Record<string, string> };
+  readonly scripts: Record<string, unknown>;
+  readonly arabicPersianLetters: string;
+}
+
+type Script = 'latin' | 'cyrillic';
+
+interface ScriptProfile {
+  readonly defaultLang: string;
+  readonly langs: readonly string[];
+  /** word -> indexes into langs */
+  readonly words: ReadonlyMap<string, readonly number[]>;
+  /** char code -> indexes into langs */
+  readonly letters: ReadonlyMap<number, readonly number[]>;
+}
+
+/** Compiled profiles, built once from the data file. */
+export interface LangProfiles {
+  readonly letterWeight: number;
+  readonly latin: ScriptProfile;
+  readonly cyrillic: ScriptProfile;
+  /** Other scripts: [from, to, lang] code point ranges. */
+  readonly ranges: readonly (readonly [number, number, string])[];
+  readonly persian: ReadonlySet<number>;
+}
+
+export function compileLangProfiles(data: LangProfilesData): LangProfiles {
+  const compile = (script: Script): ScriptProfile => {
+    const langs = [...new Set([...Object.keys(data.words[script]), ...Object.keys(data.letters[script])])];
+    const words = new Map<string, number[]>();
+    const letters = new Map<number, number[]>();
+    langs.forEach((lang, i) => {
+      for (const w of data.words[script][lang] ?? []) {
+        const list = words.get(w.toLowerCase()) ?? [];
+        list.push(i);
+        words.set(w.toLowerCase(), list);
+      }
+      for (const ch of data.letters[script][lang] ?? '') {
+        const code = ch.codePointAt(0)!;
+        const list = letters.get(code) ?? [];
+        list.push(i);
+        letters.set(code, list);
+      }
+    });
+    return { defaultLang: data.defaults[script], langs, words, letters };
+  };
+  const ranges: [number, number, string][] = [];
+  for (const [lang, value] of Object.entries(data.scripts)) {
+    if (lang.startsWith('_') || !Array.isArray(value)) continue;
+    for (const r of value as [number, number][]) ranges.push([r[0], r[1], lang]);
+  }
+  return {
+    letterWeight: data.letterWeight,
+    latin: compile('latin'),
+    cyrillic: compile('cyrillic'),
+    ranges,
+    persian: new Set([...data.arabicPersianLetters].map((c) => c.codePointAt(0)!)),
+  };
+}
+
+export interface ScriptCounts {
+  latin: number;
+  cyrillic: number;
+  other: number;
+}
+
+const isLatin = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+const isCyrillic = (c: number): boolean => c >= 0x400 && c <= 0x52f;
+
+/** Counts Latin, Cyrillic and other-script letters in text[start, end). */
+export function countScripts(text: string, start = 0, end = text.length): ScriptCounts {
+  let latin = 0;
+  let cyrillic = 0;
+  let other = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65) continue;
+    if (isLatin(c)) latin++;
+    else if (isCyrillic(c)) cyrillic++;
+    else if (c >= 0x370 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xfe00 && c <= 0xffff) && !(c >= 0xd800 && c <= 0xdfff)) other++;
+  }
+  return { latin, cyrillic, other };
+}
+
+const WORD = /[\p{L}\p{M}'’]+/gu;
+
+/** Which language of a script the text is in, from function words and letters. */
+function detectInScript(text: string, profile: ScriptProfile, letterWeight: number): string {
+  const scores = new Array<number>(profile.langs.length).fill(0);
+  const lower = text.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const hits = profile.letters.get(lower.charCodeAt(i));
+    if (hits) for (const h of hits) scores[h]! += letterWeight;
+  }
+  for (const m of lower.matchAll(WORD)) {
+    const hits = profile.words.get(m[0]);
+    if (hits) for (const h of hits) scores[h]! += 1;
+  }
+  let best = profile.langs.indexOf(profile.defaultLang);
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  return profile.langs[best]!;
+}
+
+/** How much text detection reads: the start of a document says enough. */
+const SAMPLE = 4000;
+
+/**
+ * The language of a text: `en`, `ru`, another ISO 639-1 code, or `und` when the
+ * text has no letters.
+ */
+export function detectLang(profiles: LangProfiles, input: string): Lang {
+  const text = input.length > SAMPLE ? input.slice(0, SAMPLE) : input;
+  const counts = countScripts(text);
+  const total = counts.latin + counts.cyrillic + counts.other;
+  if (total === 0) return 'und';
+  if (counts.other > counts.latin && counts.other > counts.cyrillic) return detectOtherScript(profiles, text);
+  if (counts.cyrillic >= counts.latin) return detectInScript(text, profiles.cyrillic, profiles.letterWeight);
+  return detectInScript(text, profiles.latin, profiles.letterWeight);
+}
+
+function detectOtherScript(profiles: LangProfiles, text: string): Lang {
+  const votes = new Map<string, number>();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x370) continue;
+    for (const [from, to, lang] of profiles.ranges) {
+      if (c >= from && c <= to) {
+        votes.set(lang, (votes.get(lang) ?? 0) + 1);
+        break;
+      }
+    }
+  }
+  let best: string = 'und';
+  let n = 0;
+  for (const [lang, v] of votes) if (v > n) [best, n] = [lang, v];
+  if (best === 'ar') for (let i = 0; i < text.length; i++) if (profiles.persian.has(text.charCodeAt(i))) return 'fa';
+  // Kana alongside Han means Japanese.
+  if (best === 'zh' && votes.has('ja')) return 'ja';
+  return best;
+}

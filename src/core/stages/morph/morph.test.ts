@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguageResources, type LanguageResources } from '../../../app/morph-resources.js';
+import { makeDoc } from '../../../test-helpers/doc.js';
+import { applyPatch, type Doc, type Morph } from '../../doc.js';
+import { createLangStage } from '../lang/index.js';
+import { createSegmentStage } from '../segment/index.js';
+import { chooseRu, createMorphStage, type RuParse } from './index.js';
+
+let res: LanguageResources;
+beforeAll(async () => {
+  res = await loadLanguageResources();
+});
+
+function analyse(text: string): { doc: Doc; m: (form: string, nth?: number) => Morph } {
+  let doc = makeDoc(text);
+  for (const stage of [createLangStage(res.langProfiles), createSegmentStage(res), createMorphStage(res.morph)]) doc = applyPatch(doc, stage.run(doc));
+  const tokens = doc.layers.tokens!;
+  const morph = doc.layers.morph!;
+  return {
+    doc,
+    m: (form, nth = 0) => {
+      const idx = tokens.map((t, i) => [text.slice(t.start, t.end), i] as const).filter(([f]) => f === form)[nth];
+      if (idx === undefined) throw new Error(`no token "${form}"`);
+      return morph[idx[1]]!;
+    },
+  };
+}
+
+describe('Russian morphology', () => {
+  it('lemmatises inflected names and places from the dictionary', () => {
+    const { m } = analyse('Президент встретился с Алиевым в Ереване, а потом говорил о Карабахе.');
+    expect(m('Алиевым')).toMatchObject({ lemma: 'алиев', pos: 'PROPN' });
+    expect(m('Алиевым').tags).toEqual(expect.arrayContaining(['Surn', 'ablt']));
+    expect(m('Ереване')).toMatchObject({ lemma: 'ереван', pos: 'PROPN' });
+    expect(m('Ереване').tags).toContain('Geox');
+    expect(m('Карабахе').lemma).toBe('карабах');
+    expect(m('встретился')).toMatchObject({ lemma: 'встретиться', pos: 'VERB' });
+  });
+
+  it('uses the override lexicon for names newer than the dictionary', () => {
+    const { m } = analyse('Пашинян встретился с Мирзояном. Премьер говорил с Пашиняном и Байрамовым о Ханкенди и Степанакерте.');
+    expect(m('Пашинян').lemma).toBe('пашинян');
+    expect(m('Пашиняном').lemma).toBe('пашинян');
+    expect(m('Мирзояном').lemma).toBe('мирзоян');
+    expect(m('Байрамовым').lemma).toBe('байрамов');
+    expect(m('Ханкенди')).toMatchObject({ lemma: 'ханкенди', pos: 'PROPN' });
+    expect(m('Степанакерте').lemma).toBe('степанакерт');
+  });
+
+  it('prefers the surname parse for a capitalised word inside a sentence and the common one at the start', () => {
+    const parses: RuParse[] = [
+      { lemma: 'песок', tags: ['NOUN', 'inan', 'masc', 'plur', 'gent'], score: 0.8, known: true },
+      { lemma: 'песков', tags: ['NOUN', 'anim', 'masc', 'Sgtm', 'Surn', 'sing', 'nomn'], score: 0.2, known: true },
+    ];
+    expect(chooseRu('Песков', parses, false, new Map())).toMatchObject({ lemma: 'песков', pos: 'PROPN' });
+    expect(chooseRu('Песков', parses, true, new Map())).toMatchObject({ lemma: 'песок', pos: 'NOUN' });
+    expect(chooseRu('песков', parses, false, new Map()).lemma).toBe('песок');
+  });
+
+  it('keeps the first part of a hyphenated adjective in its lemma', () => {
+    const { m } = analyse('Обсуждалась делимитация азербайджано-армянской границы.');
+    expect(m('азербайджано-армянской').lemma).toBe('азербайджано-армянский');
+  });
+
+  it('treats abbreviations, initials and numbers', () => {
+    const { m } = analyse('В. В. Путин обсудил с МИД РФ поставки 48 000 тонн в 2020 г. и т.д.');
+    expect(m('В.')).toMatchObject({ pos: 'PROPN', lemma: 'в.' });
+    expect(m('Путин')).toMatchObject({ lemma: 'путин', pos: 'PROPN' });
+    expect(m('РФ').pos).toBe('PROPN');
+    expect(m('48 000')).toMatchObject({ pos: 'NUM', lemma: '48 000' });
+    expect(m('г.').tags).toContain('Abbr');
+  });
+});
+
+describe('English morphology', () => {
+  it('gives lemmas and universal POS', () => {
+    const { m } = analyse('The Russian peacekeepers were deployed and the leaders said they would stay.');
+    expect(m('peacekeepers')).toMatchObject({ lemma: 'peacekeeper', pos: 'NOUN' });
+    expect(m('were')).toMatchObject({ lemma: 'be', pos: 'AUX' });
+    expect(m('deployed')).toMatchObject({ lemma: 'deploy', pos: 'VERB' });
+    expect(m('said').lemma).toBe('say');
+  });
+
+  it('marks capitalised words inside a sentence as proper nouns', () => {
+    const { m } = analyse('Yesterday Aliyev and Pashinyan met Mr. Overchuk in Nagorno-Karabakh. Talks went well.');
+    for (const w of ['Aliyev', 'Pashinyan', 'Overchuk', 'Nagorno-Karabakh']) expect(m(w).pos).toBe('PROPN');
+    expect(m('Aliyev').lemma).toBe('aliyev');
+    expect(m('Nagorno-Karabakh').lemma).toBe('nagorno-karabakh');
+    expect(m('Talks').pos).not.toBe('PROPN');
+  });
+
+  it('keeps one morph per token with the same span, clitics included', () => {
+    const { doc } = analyse("Aliyev's aides didn't comment on the U.S. plan, which cost $1,960.");
+    const tokens = doc.layers.tokens!;
+    const morph = doc.layers.morph!;
+    expect(morph).toHaveLength(tokens.length);
+    morph.forEach((mm, i) => expect([mm.start, mm.end]).toEqual([tokens[i]!.start, tokens[i]!.end]));
+    const lemmas = morph.map((mm) => mm.lemma);
+    expect(lemmas).toContain('not');
+    expect(lemmas).toContain('aide');
+  });
+});
+
+describe('other languages', () => {
+  it('marks words of other languages with the lower-cased form and X', () => {
+    const { doc, m } = analyse('Угоду про припинення вогню підписали лідери трьох країн.');
+    expect(doc.lang).toBe('uk');
+    expect(m('Угоду')).toMatchObject({ lemma: 'угоду', pos: 'X' });
+  });
+});
