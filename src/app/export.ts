@@ -10,6 +10,7 @@
 import type { Doc } from '../core/doc.js';
 import type { DocSummary, Repository } from '../store/repository.js';
 import { eventsSection } from './events.js';
+import { storiesSection } from './stories.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -64,7 +65,7 @@ export function documentRow(d: Doc | DocSummary): ExportedDocument {
 }
 
 /** Sections after `documents`, in output order. Capabilities register here. */
-export const SECTIONS: ExportSection[] = [eventsSection];
+export const SECTIONS: ExportSection[] = [eventsSection, storiesSection];
 
 export interface Sink {
   write(chunk: string): void | Promise<void>;

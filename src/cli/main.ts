@@ -12,8 +12,9 @@ import * as search from './commands/search.js';
 import * as exportCmd from './commands/export.js';
 import * as start from './commands/start.js';
 import * as timeline from './commands/timeline.js';
+import * as stories from './commands/stories.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')
