@@ -17,7 +17,7 @@ import { InputError } from '../core/errors.js';
 import { createDecoder, decodeAll, detectEncoding, gunzip, isGzip } from './decode.js';
 import { csvDelimiter, formatFromExt, isSupportedFile, sniffFormat, type Format } from './formats.js';
 import { readHtml } from './html.js';
-import { recordToDoc, type FieldMap } from './records.js';
+import { recordToDoc as recordToDocUnsafe, type FieldMap } from './records.js';
 import { readTxt } from './txt.js';
 
 export interface ReadOptions {
@@ -35,6 +35,18 @@ export type { FieldMap } from './records.js';
 
 /** Bytes read before deciding encoding and format. */
 const HEAD_BYTES = 64 * 1024;
+
+/** A reader bug on one record must not stop the batch: it becomes that record's error. */
+function guarded(where: string, f: () => ReadItem): ReadItem {
+  try {
+    return f();
+  } catch (e) {
+    return fail('ingest/failed', where, `reader failed: ${(e as Error).message}`, e);
+  }
+}
+
+const recordToDoc = (...args: Parameters<typeof recordToDocUnsafe>): ReadItem =>
+  guarded(`${args[3]} [record ${args[1].record}]`, () => recordToDocUnsafe(...args));
 
 function fail(code: string, input: string, reason: string, cause?: unknown): ReadItem {
   return { ok: false, error: new InputError(code, input, reason, cause === undefined ? undefined : { cause }) };
@@ -71,7 +83,7 @@ function parseWhole(text: string, format: Format, t: Target, encoding: string, o
   if (!text.trim()) return [fail('ingest/empty', t.display, 'no text')];
   switch (format) {
     case 'txt':
-      return [{ ok: true, doc: readTxt(text, source) }];
+      return [guarded(t.display, () => ({ ok: true, doc: readTxt(text, source) }))];
     case 'html': {
       let doc: DocInit | null;
       try {
@@ -261,16 +273,17 @@ async function* readStream(stream: AsyncIterable<Uint8Array>, t: Target, opts: R
       if (first && s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       first = false;
       buf += s;
-      let nl: number;
-      while ((nl = buf.indexOf('\n')) >= 0) {
-        const line = buf.slice(0, nl);
-        buf = buf.slice(nl + 1);
+      let from = 0;
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', from)) {
+        const line = buf.slice(from, nl);
+        from = nl + 1;
         lineNo++;
         if (line.trim()) {
           any = true;
           yield withDecodeWarning(jsonlRecord(line, lineNo, record++, source, t.display, opts), encoding);
         }
       }
+      buf = buf.slice(from);
     }
     if (buf.trim()) {
       any = true;
@@ -305,8 +318,11 @@ async function* readFile(file: string, opts: ReadOptions): AsyncGenerator<ReadIt
 }
 
 /** Files under a directory, recursively, hidden entries skipped, supported extensions only, in code-point order. */
-async function walk(dir: string): Promise<string[]> {
+async function walk(dir: string, seen = new Set<string>()): Promise<string[]> {
   const out: string[] = [];
+  const real = await fs.promises.realpath(dir);
+  if (seen.has(real)) return out; // a symlink cycle
+  seen.add(real);
   const entries = await fs.promises.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
@@ -319,7 +335,7 @@ async function walk(dir: string): Promise<string[]> {
       isDir = !!st?.isDirectory();
       isFile = !!st?.isFile();
     }
-    if (isDir) out.push(...(await walk(p)));
+    if (isDir) out.push(...(await walk(p, seen)));
     else if (isFile && isSupportedFile(e.name)) out.push(p);
   }
   return out;
