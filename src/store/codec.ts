@@ -16,7 +16,8 @@ type Column =
   | { readonly d: readonly number[] } // integer deltas from the previous element (for `start`)
   | { readonly l: readonly number[] } // `end - start` (for `end`, when `start` is present)
   | { readonly k: readonly unknown[]; readonly i: readonly number[] } // dictionary + indices
-  | { readonly v: readonly unknown[] }; // plain values
+  | { readonly v: readonly unknown[] } // plain values
+  | { readonly b: string }; // the same key of the base layer's element at the same index (morph spans = token spans)
 
 interface Columnar {
   readonly n: number;
@@ -46,7 +47,7 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && !Object.is(v, -0);
 
 /** Columns only when every element is a plain object with the same keys in the same order and JSON-safe values. */
-function columnar(value: unknown): Columnar | null {
+function columnar(value: unknown, base?: readonly unknown[]): Columnar | null {
   if (!Array.isArray(value) || value.length < 2) return null;
   const first = value[0];
   if (!isPlainObject(first)) return null;
@@ -62,9 +63,25 @@ function columnar(value: unknown): Columnar | null {
     const vals = rows.map((r) => r[key]);
     // undefined and non-finite numbers do not survive JSON: keep the whole layer as JSON instead.
     if (vals.some((v) => v === undefined || (typeof v === 'number' && !Number.isFinite(v)))) return null;
-    cols.push(encodeColumn(key, vals, keys.includes('start') ? rows.map((r) => r.start) : null));
+    if ((key === 'start' || key === 'end') && base && sameAsBase(key, vals, base)) cols.push({ b: key });
+    else cols.push(encodeColumn(key, vals, keys.includes('start') ? rows.map((r) => r.start) : null));
   }
   return { n, keys, cols };
+}
+
+function sameAsBase(key: string, vals: unknown[], base: readonly unknown[]): boolean {
+  if (base.length !== vals.length) return false;
+  for (let i = 0; i < vals.length; i++) {
+    const b = base[i];
+    if (!isPlainObject(b) || b[key] !== vals[i] || !isInt(vals[i])) return false;
+  }
+  return true;
+}
+
+/** A key equal for equal JSON values; cheap for the common string-array case (morph tags). */
+function dictKey(v: unknown): string {
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string' && !x.includes('\u0000'))) return 'a' + v.join('\u0000');
+  return 'j' + JSON.stringify(v);
 }
 
 function encodeColumn(key: string, vals: unknown[], starts: unknown[] | null): Column {
@@ -80,12 +97,18 @@ function encodeColumn(key: string, vals: unknown[], starts: unknown[] | null): C
   if (key === 'end' && starts && vals.every(isInt) && starts.every(isInt)) {
     return { l: (vals as number[]).map((v, i) => v - (starts[i] as number)) };
   }
-  const first = JSON.stringify(vals[0]);
+  const v0 = vals[0];
+  if (typeof v0 !== 'object' || v0 === null) {
+    let same = true;
+    for (let i = 1; i < vals.length && same; i++) same = vals[i] === v0;
+    if (same) return { c: v0 };
+  }
+  const first = JSON.stringify(v0);
   const index = new Map<string, number>();
   const dict: unknown[] = [];
   const idx: number[] = [];
   for (const v of vals) {
-    const s = typeof v === 'string' ? 's' + v : JSON.stringify(v);
+    const s = typeof v === 'string' ? 's' + v : dictKey(v);
     let i = index.get(s);
     if (i === undefined) {
       i = dict.length;
@@ -99,22 +122,25 @@ function encodeColumn(key: string, vals: unknown[], starts: unknown[] | null): C
   return { v: vals };
 }
 
-/** Encodes a layer value for storage. */
-export function encodeLayer(value: unknown): EncodedLayer {
-  const c = columnar(value);
+/**
+ * Encodes a layer value for storage. `base` (the tokens layer) lets a parallel
+ * layer such as morph store its spans as "same as the token's".
+ */
+export function encodeLayer(value: unknown, base?: readonly unknown[]): EncodedLayer {
+  const c = columnar(value, base);
   if (c) return { codec: 'cols', data: JSON.stringify(c) };
   return { codec: 'json', data: JSON.stringify(value) };
 }
 
-/** Decodes what `encodeLayer` produced. */
-export function decodeLayer(codec: string, data: string): unknown {
+/** Decodes what `encodeLayer` produced, given the same `base` layer (decoded). */
+export function decodeLayer(codec: string, data: string, base?: readonly unknown[]): unknown {
   const parsed: unknown = JSON.parse(data);
   if (codec === 'json') return parsed;
   if (codec !== 'cols') throw new Error(`unknown layer codec "${codec}"`);
   const { n, keys, cols } = parsed as Columnar;
   const startCol = keys.indexOf('start');
-  const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, n, null) as number[]) : null;
-  const columns = cols.map((col, j) => (j === startCol ? starts! : expand(col, n, starts)));
+  const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, n, null, base) as number[]) : null;
+  const columns = cols.map((col, j) => (j === startCol ? starts! : expand(col, n, starts, base)));
   const out: Record<string, unknown>[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const o: Record<string, unknown> = {};
@@ -124,7 +150,11 @@ export function decodeLayer(codec: string, data: string): unknown {
   return out;
 }
 
-function expand(col: Column, n: number, starts: readonly number[] | null): unknown[] {
+function expand(col: Column, n: number, starts: readonly number[] | null, base: readonly unknown[] | undefined): unknown[] {
+  if ('b' in col) {
+    if (!base || base.length !== n) throw new Error(`layer column "${col.b}" refers to a base layer that is missing`);
+    return base.map((el) => (el as Record<string, unknown>)[col.b]);
+  }
   if ('c' in col) {
     // Each element gets its own copy of object constants so callers cannot alias them.
     const v = col.c;

@@ -89,13 +89,26 @@ export function sourceRow(doc: Doc, hash: string): SourceRow {
   };
 }
 
+/** The layer whose spans parallel layers (morph) may refer to instead of repeating them. */
+export const BASE_LAYER = 'tokens';
+
 export function layerRows(doc: Doc): { name: string; enc: EncodedLayer }[] {
   const out: { name: string; enc: EncodedLayer }[] = [];
+  const base = doc.layers[BASE_LAYER];
   for (const [name, value] of Object.entries(doc.layers)) {
     if (value === undefined) continue;
-    out.push({ name, enc: encodeLayer(value) });
+    out.push({ name, enc: name === BASE_LAYER ? encodeLayer(value) : encodeLayer(value, base) });
   }
   return out;
+}
+
+/** Decodes stored layers: the base layer first, since others may refer to its spans. */
+export function decodeLayers(layers: readonly { name: string; codec: string; data: string }[]): Record<string, unknown> {
+  const ls: Record<string, unknown> = {};
+  const b = layers.find((l) => l.name === BASE_LAYER);
+  const base = b ? (decodeLayer(b.codec, b.data) as unknown[]) : undefined;
+  for (const l of layers) ls[l.name] = l === b ? base : decodeLayer(l.codec, l.data, base);
+  return ls;
 }
 
 export function messageRows(doc: Doc): MessageRow[] {
@@ -128,8 +141,7 @@ export function docFromRows(
   messages: readonly MessageRow[],
 ): Doc {
   const meta = JSON.parse(d.meta) as Record<string, unknown>;
-  const ls: Record<string, unknown> = {};
-  for (const l of layers) ls[l.name] = decodeLayer(l.codec, l.data);
+  const ls = decodeLayers(layers);
   return Object.freeze({
     id: d.id,
     ...meta,

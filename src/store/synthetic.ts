@@ -73,23 +73,46 @@ export function words(text: string): Word[] {
   return (text.match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? []).map((w) => [w, w.toLowerCase()] as const);
 }
 
-const EN = ['ceasefire', 'peacekeeper', 'border', 'village', 'road', 'corridor', 'agreement', 'minister', 'statement', 'report', 'troops', 'mission', 'region', 'president', 'talks', 'week', 'day', 'city', 'refugee', 'convoy'];
-const RU = ['перемирие', 'миротворец', 'граница', 'село', 'дорога', 'коридор', 'соглашение', 'министр', 'заявление', 'доклад', 'войска', 'миссия', 'регион', 'президент', 'переговоры', 'неделя', 'день', 'город', 'беженец', 'колонна'];
+const EN_SYL = ['ka', 'ro', 'men', 'tal', 'vi', 'sor', 'de', 'lin', 'pa', 'ter', 'ul', 'ston', 'bra', 'ce', 'mo'];
+const RU_SYL = ['ка', 'ро', 'мен', 'тал', 'ви', 'сор', 'де', 'лин', 'па', 'тер', 'ул', 'стан', 'бра', 'це', 'мо'];
+const EN_END = ['', 's', 'ed', 'ing'];
+const RU_END = ['', 'а', 'ом', 'ами', 'ы', 'у'];
 
-/** Deterministic synthetic document number `i`, about `bytes` long, with tokens and morph layers. */
-export function syntheticDoc(i: number, bytes = 3000): Doc {
+/** A pseudo-word for rank `r`: a few syllables, so the vocabulary is large like real text. */
+function lexeme(r: number, syl: readonly string[]): string {
+  let w = '';
+  let x = r + 1;
+  while (x > 0) {
+    w += syl[x % syl.length];
+    x = Math.floor(x / syl.length);
+  }
+  return w;
+}
+
+/**
+ * Deterministic synthetic document number `i`, about `chars` characters long,
+ * with zones, sentences, tokens and morph layers. Words follow a Zipf-like
+ * distribution over a 20 000-word vocabulary with inflected surface forms, so
+ * the full-text index and the layer dictionaries see realistic repetition.
+ */
+export function syntheticDoc(i: number, chars = 3000): Doc {
   let seed = (i + 1) * 2654435761;
   const rand = (n: number): number => {
     seed = (seed * 1103515245 + 12345) >>> 0;
-    return seed % n;
+    return (seed >>> 8) % n;
   };
   const ru = i % 2 === 1;
-  const vocab = ru ? RU : EN;
   const ws: Word[] = [];
   let len = 0;
-  while (len < bytes) {
-    const lemma = vocab[rand(vocab.length)]!;
-    const surface = rand(3) === 0 ? lemma + (ru ? 'ами' : 's') : lemma;
+  // Fixed words so tests and the benchmark have something known to search for.
+  ws.push(ru ? ['миротворцы', 'миротворец'] : ['peacekeepers', 'peacekeeper']);
+  if (i % 3 === 0) ws.push(ru ? ['коридора', 'коридор'] : ['corridor', 'corridor']);
+  while (len < chars) {
+    // Zipf-like rank: the product of two uniforms skews towards frequent words.
+    const rank = Math.floor((rand(1000) * rand(1000) * 20_000) / 1_000_000);
+    const lemma = lexeme(rank, ru ? RU_SYL : EN_SYL);
+    const ends = ru ? RU_END : EN_END;
+    const surface = lemma + ends[rand(ends.length)];
     ws.push([surface, lemma]);
     len += surface.length + 1;
     if (rand(12) === 0) {

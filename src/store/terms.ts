@@ -21,14 +21,33 @@ export interface Term {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const PIECE = /[\p{L}\p{N}\p{M}]+/gu;
 
+// Lemmas repeat heavily within and across documents: normalise each spelling once.
+const CACHE_MAX = 100_000;
+const normCache = new Map<string, string>();
+const pieceCache = new Map<string, readonly string[]>();
+const SIMPLE = /^[\p{Ll}\p{Nd}]+$/u;
+
 /** Lower case, NFC, `ё` -> `е`, so queries and index agree however the lemma was spelled. */
 export function normaliseLemma(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
+  let n = normCache.get(s);
+  if (n === undefined) {
+    n = s.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
+    if (normCache.size >= CACHE_MAX) normCache.clear();
+    normCache.set(s, n);
+  }
+  return n;
 }
 
 /** Runs of letters, digits and marks: what the database tokenizers index as one token. */
-export function pieces(s: string): string[] {
-  return normaliseLemma(s).match(PIECE) ?? [];
+export function pieces(s: string): readonly string[] {
+  let p = pieceCache.get(s);
+  if (p === undefined) {
+    const n = normaliseLemma(s);
+    p = SIMPLE.test(n) ? [n] : (n.match(PIECE) ?? []);
+    if (pieceCache.size >= CACHE_MAX) pieceCache.clear();
+    pieceCache.set(s, p);
+  }
+  return p;
 }
 
 /** The terms of a document, in text order. */
@@ -72,7 +91,7 @@ export function queryPhrases(lemmas: readonly (readonly string[])[], text: strin
   const words = lemmas.length > 0 ? lemmas : (text.match(WORD) ?? []).map((w) => [w]);
   const out: string[][][] = [];
   for (const alts of words) {
-    const phrases = alts.map(pieces).filter((p) => p.length > 0);
+    const phrases = alts.map((a) => [...pieces(a)]).filter((p) => p.length > 0);
     if (phrases.length > 0) out.push(phrases);
   }
   return out;

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Doc } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
@@ -25,6 +26,23 @@ export interface SqliteOptions {
 }
 
 const PAGE = 200;
+
+/**
+ * Layer data longer than this is deflated (level 1: ~3x smaller for tokens and
+ * morph at ~0.05 ms each). PostgreSQL compresses large values itself (TOAST),
+ * so this is SQLite-only and marked by a `+z` codec suffix.
+ */
+const COMPRESS_OVER = 1024;
+
+function packLayer(codec: string, data: string): { codec: string; data: string | Buffer } {
+  if (data.length <= COMPRESS_OVER) return { codec, data };
+  return { codec: codec + '+z', data: zlib.deflateRawSync(data, { level: 1 }) };
+}
+
+function unpackLayer(l: { name: string; codec: string; data: string | Buffer }): { name: string; codec: string; data: string } {
+  if (!l.codec.endsWith('+z')) return l as { name: string; codec: string; data: string };
+  return { name: l.name, codec: l.codec.slice(0, -2), data: zlib.inflateRawSync(l.data as Buffer).toString('utf8') };
+}
 
 function wrap<T>(file: string, what: string, fn: () => T): T {
   try {
@@ -114,10 +132,10 @@ export class SqliteRepository implements Repository {
       getDoc: db.prepare<[string], { id: string; text: string; original: string | null; meta: string }>(
         'SELECT id, text, original, meta FROM documents WHERE id = ?',
       ),
-      getLayers: db.prepare<[string], { name: string; codec: string; data: string }>(
+      getLayers: db.prepare<[string], { name: string; codec: string; data: string | Buffer }>(
         'SELECT name, codec, data FROM layers WHERE doc_id = ? ORDER BY rowid',
       ),
-      getLayersNamed: db.prepare<[string], { name: string; codec: string; data: string }>(
+      getLayersNamed: db.prepare<[string], { name: string; codec: string; data: string | Buffer }>(
         "SELECT name, codec, data FROM layers WHERE doc_id = ? AND name IN ('tokens', 'morph')",
       ),
       getMessages: db.prepare<[string], MessageRow>(
@@ -184,7 +202,10 @@ export class SqliteRepository implements Repository {
     const lemmas = indexString(termsOf(doc));
     const info = s.insertDoc.run(row);
     s.insertSource.run({ doc_id: id, is_primary: 1, ...src });
-    for (const l of layers) s.insertLayer.run(id, l.name, l.enc.codec, l.enc.data);
+    for (const l of layers) {
+      const p = packLayer(l.enc.codec, l.enc.data);
+      s.insertLayer.run(id, l.name, p.codec, p.data);
+    }
     for (const m of messages) s.insertMessage.run({ doc_id: id, ...m });
     s.insertFts.run(info.lastInsertRowid, lemmas);
     return { id, outcome: 'added' };
@@ -198,7 +219,7 @@ export class SqliteRepository implements Repository {
     const s = this.s;
     const d = s.getDoc.get(id);
     if (!d) return null;
-    return docFromRows(d, s.getLayers.all(id), s.getMessages.all(id));
+    return docFromRows(d, s.getLayers.all(id).map(unpackLayer), s.getMessages.all(id));
   }
 
   async list(query: DocQuery = {}): Promise<DocSummary[]> {
@@ -258,7 +279,7 @@ export class SqliteRepository implements Repository {
         });
       return rows.map((r): SearchHit => {
         const layers: Record<string, unknown> = {};
-        const doc = docFromRows({ id: r.id, text: r.text, original: null, meta: '{}' }, this.s.getLayersNamed.all(r.id), []);
+        const doc = docFromRows({ id: r.id, text: r.text, original: null, meta: '{}' }, this.s.getLayersNamed.all(r.id).map(unpackLayer), []);
         Object.assign(layers, doc.layers);
         const matches = matchSpans(termsOf({ text: r.text, layers }), words);
         return { id: r.id, title: r.title, lang: r.lang, snippet: snippet(r.text, matches), matches, score: -r.score };

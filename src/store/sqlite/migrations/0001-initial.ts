@@ -64,8 +64,8 @@ CREATE INDEX duplicates_of ON duplicates (duplicate_of);
 CREATE TABLE layers (
   doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   name TEXT NOT NULL,
-  codec TEXT NOT NULL,                  -- 'cols' | 'json' (store/codec.ts)
-  data TEXT NOT NULL,
+  codec TEXT NOT NULL,                  -- 'cols' | 'json' (store/codec.ts), '+z' when deflated
+  data NOT NULL,                        -- JSON text, or a raw-deflate BLOB for '+z'
   PRIMARY KEY (doc_id, name)
 );
 
