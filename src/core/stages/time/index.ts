@@ -149,10 +149,13 @@ function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null): Resolut
   const values: Resolved[] = [];
   let recent: { year: number; sentence: number } | null = null;
   let docYear: number | null = null;
+  let quarter: { value: string; sentence: number } | null = null;
   for (const f of found) {
     const recentYear = recent && f.sentence - recent.sentence <= 1 ? recent.year : null;
-    const r = resolve(f.spec, { dct, recentYear, docYear, tense: f.tense });
+    const recentQuarter = quarter && f.sentence - quarter.sentence <= 3 ? quarter.value : null;
+    const r = resolve(f.spec, { dct, recentYear, docYear, tense: f.tense, recentQuarter });
     values.push(r);
+    if (r.granularity === 'quarter' && /^\d{4}-Q\d$/.test(r.value)) quarter = { value: r.value, sentence: f.sentence };
     // Explicit dates finer than a year set the narrative year (`In September 2020 ... On November 9`).
     if (r.explicitYear !== undefined && r.granularity !== 'year' && r.granularity !== 'decade') {
       recent = { year: r.explicitYear, sentence: f.sentence };

@@ -16,6 +16,8 @@ export interface ResolveContext {
   readonly recentYear: number | null;
   /** Year of the latest explicit date anywhere earlier in the document. */
   readonly docYear: number | null;
+  /** Quarter last named nearby (`1989-Q3`): `a year ago` in an earnings report is that quarter a year before. */
+  readonly recentQuarter?: string | null;
   readonly tense: Tense;
 }
 
@@ -42,26 +44,42 @@ function withMod<T extends object>(o: T, mod: TimexMod | undefined): T & { mod?:
   return mod ? { ...o, mod } : o;
 }
 
-/** The year of a month (and day) without one: discourse, then the publication date with tense. */
+/**
+ * The year of a month (and day) without one. With a publication date: its year,
+ * moved by tense when that puts the date on the wrong side of publication; a
+ * past-tense date that would fall after publication takes the year of an explicit
+ * date in this or the previous sentence (`In September 2020 ... On November 9`).
+ * Without one: the discourse year, else unresolved.
+ */
 function yearFor(spec: PointSpec, ctx: ResolveContext): { y: number | null; anchor: Anchor } {
   if (spec.y !== undefined) return { y: spec.y, anchor: 'absolute' };
-  if (spec.yShift !== undefined) return ctx.dct ? { y: ctx.dct.y + spec.yShift, anchor: 'relative-to-published' } : { y: null, anchor: 'unresolved' };
-  if (ctx.recentYear !== null && (!ctx.dct || ctx.recentYear !== ctx.dct.y)) return { y: ctx.recentYear, anchor: 'year-from-discourse' };
-  if (ctx.dct) {
-    const dct = ctx.dct;
-    const m = spec.m ?? (spec.q ? spec.q * 3 - 2 : spec.half ? spec.half * 6 - 5 : undefined);
-    let y = dct.y;
-    if (m !== undefined) {
-      const d = spec.d ?? 1;
-      const after = m > dct.m || (m === dct.m && d > dct.d && spec.d !== undefined);
-      const before = m < dct.m;
-      if (ctx.tense === 'past' && after && (spec.d !== undefined ? true : m > dct.m)) y -= 1;
-      if (ctx.tense === 'future' && before) y += 1;
-    }
-    return { y, anchor: 'year-from-published' };
+  const dct = ctx.dct;
+  const m = spec.m ?? (spec.q ? spec.q * 3 - 2 : spec.half ? spec.half * 6 - 5 : undefined);
+  if (spec.mShift !== undefined && m !== undefined) {
+    if (!dct) return { y: null, anchor: 'unresolved' };
+    const y = spec.mShift < 0 ? (m < dct.m ? dct.y : dct.y - 1) : spec.mShift > 0 ? (m > dct.m ? dct.y : dct.y + 1) : dct.y;
+    return { y, anchor: 'relative-to-published' };
   }
-  if (ctx.docYear !== null) return { y: ctx.docYear, anchor: 'year-from-discourse' };
-  return { y: null, anchor: 'unresolved' };
+  if (spec.yShift !== undefined) return dct ? { y: dct.y + spec.yShift, anchor: 'relative-to-published' } : { y: null, anchor: 'unresolved' };
+  if (!dct) {
+    if (spec.m !== undefined && ctx.recentYear !== null) return { y: ctx.recentYear, anchor: 'year-from-discourse' };
+    if (spec.m !== undefined && ctx.docYear !== null) return { y: ctx.docYear, anchor: 'year-from-discourse' };
+    return { y: null, anchor: 'unresolved' };
+  }
+  let y = dct.y;
+  if (m !== undefined) {
+    // Compare at the granularity given: a month alone is "after" only in a later month.
+    const lastM = spec.q ? spec.q * 3 : spec.half ? spec.half * 6 : m;
+    const after = spec.d !== undefined ? m > dct.m || (m === dct.m && spec.d > dct.d + 1) : m > dct.m;
+    const before = spec.d !== undefined ? m < dct.m || (m === dct.m && spec.d < dct.d) : lastM < dct.m;
+    if (after && ctx.tense !== 'future') {
+      if (spec.m !== undefined && ctx.recentYear !== null && ctx.recentYear < dct.y) return { y: ctx.recentYear, anchor: 'year-from-discourse' };
+      // A date a few months ahead is usually upcoming; one most of a year ahead is last year's.
+      const ahead = m - dct.m;
+      if (ahead > 4 || (ctx.tense === 'past' && ahead > 2)) y -= 1;
+    } else if (before && ctx.tense === 'future') y += 1;
+  }
+  return { y, anchor: 'year-from-published' };
 }
 
 function relative(dct: Ymd, unit: string, n: number): { value: string; granularity: Granularity; day?: Ymd } | null {
@@ -72,6 +90,11 @@ function relative(dct: Ymd, unit: string, n: number): { value: string; granulari
     }
     case 'W':
       return { value: fmtWeek(addDays(dct, 7 * n)), granularity: 'week' };
+    case 'WD': {
+      // `two weeks ago` names a day, not a calendar week.
+      const t = addDays(dct, 7 * n);
+      return { value: fmtDay(t), granularity: 'day', day: t };
+    }
     case 'WE':
       return { value: `${fmtWeek(addDays(dct, 7 * n))}-WE`, granularity: 'week' };
     case 'M': {
@@ -117,6 +140,10 @@ function resolvePoint(spec: PointSpec, ctx: ResolveContext): Resolved {
 
   if (spec.rel) {
     const { unit, n } = spec.rel;
+    if (unit === 'Y' && n === -1 && spec.ago && ctx.recentQuarter) {
+      const [qy, qq] = ctx.recentQuarter.split('-Q');
+      return withMod({ type, value: `${Number(qy) - 1}-Q${qq}`, granularity: 'quarter' as Granularity, anchor: 'relative-to-published' as Anchor, year: Number(qy) - 1 }, mod);
+    }
     if (!dct) return withMod({ type, value: unit === 'Y' ? X4 : unit === 'M' ? 'XXXX-XX' : unit === 'W' ? 'XXXX-WXX' : 'XXXX-XX-XX', granularity: 'day' as Granularity, anchor: 'unresolved' as Anchor }, mod);
     const r = relative(dct, unit, n);
     if (!r) return withMod({ type, value: 'XXXX-XX-XX', granularity: 'day' as Granularity, anchor: 'unresolved' as Anchor }, mod);
@@ -158,7 +185,7 @@ function resolvePoint(spec: PointSpec, ctx: ResolveContext): Resolved {
 
   // Year-only (and year ranges, fiscal years).
   if (spec.m === undefined && spec.q === undefined && spec.half === undefined && spec.season === undefined && spec.y !== undefined) {
-    const value = spec.yEnd !== undefined ? `${spec.y}/${spec.yEnd}` : spec.fiscal ? `FY${spec.y}` : String(spec.y);
+    const value = spec.yEnd !== undefined ? `${spec.y}/${spec.yEnd}` : String(spec.y);
     return withMod({ type, value, granularity: 'year' as Granularity, anchor: 'absolute' as Anchor, explicitYear: spec.yEnd ?? spec.y, year: spec.yEnd ?? spec.y }, mod);
   }
 

@@ -17,6 +17,10 @@ export interface PointSpec {
   dEnd?: number;
   /** `this/last/next year` attached to a month, season or quarter. */
   yShift?: number;
+  /** `last June` (the most recent June), `next March` (the coming one). */
+  mShift?: number;
+  /** Made by an `ago`/`earlier` rule (may take the quarter of the discourse). */
+  ago?: boolean;
   wd?: number;
   /** `last/this/next Friday`. */
   wdShift?: number;
@@ -126,7 +130,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
   const SHIFT = alt(Object.keys(L.relativeShift).filter((k) => !k.startsWith('the ')));
   const HOL = alt(Object.keys(L.holidays));
   const ORD = alt(Object.keys(L.ordinals));
-  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + B1, 'giu');
+  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + B1, 'giud');
   const cap = (s: string | undefined): boolean => !!s && s[0] !== s[0]!.toLowerCase();
   const unitOf = (s: string | undefined): string => L.units[lc(s).replace(/s$/, '')] ?? L.units[lc(s)] ?? 'X';
   const yShiftOf = (s: string | undefined): number | undefined => (s ? L.relativeShift[lc(s)] : undefined);
@@ -231,16 +235,20 @@ export function englishRules(L: TimeLexicon): RuleSet {
           if (!g.u) return null;
         }
         if (g.wd) return cap(g.wd) ? { t: 'point', wd: L.weekdays[lc(g.wd)]!, wdShift: shift } : null;
-        if (g.mon) return cap(g.mon) ? { t: 'point', m: L.months[lc(g.mon)]!, yShift: shift } : null;
-        let md: TimexMod | undefined = mod(L, g.fz);
-        if (lc(g.fz) === 'earlier') md = undefined;
-        if (lc(g.fz) === 'later') md = undefined;
+        if (g.mon) return cap(g.mon) ? { t: 'point', m: L.months[lc(g.mon)]!, mShift: shift } : null;
+        const md: TimexMod | undefined = /^(earlier|later)$/.test(lc(g.fz)) ? undefined : mod(L, g.fz);
+        const idx = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups;
+        if (!md && g.fz && idx?.sh) {
+          const u = lc(g.u);
+          const unit = u === 'weekend' ? 'WE' : unitOf(u);
+          if (u === 'quarter') return { spec: { t: 'point', qShift: shift }, start: idx.sh[0] };
+          if (['Y', 'M', 'W', 'D', 'DE', 'CE', 'WE'].includes(unit)) return { spec: { t: 'point', rel: { unit, n: shift } }, start: idx.sh[0] };
+        }
         if (g.se) return { t: 'point', season: L.seasons[lc(g.se)]!, yShift: shift, ...(md ? { mod: md } : {}) };
         const u = lc(g.u);
         if (u === 'quarter') return { t: 'point', qShift: shift };
         if (u === 'half') return null;
         const unit = u === 'weekend' ? 'WE' : unitOf(u);
-        void m;
         void text;
         return { t: 'point', rel: { unit, n: shift }, ...(md ? { mod: md } : {}) };
       },
@@ -253,8 +261,14 @@ export function englishRules(L: TimeLexicon): RuleSet {
         const unit = unitOf(g.u);
         if (Number.isNaN(n) || !['Y', 'M', 'W', 'D', 'DE', 'Q', 'TH', 'TM'].includes(unit)) return null;
         const dir = /ago|earlier/.test(lc(g.dir)) ? -1 : 1;
-        return { t: 'point', rel: { unit, n: dir * n } };
+        return { t: 'point', rel: { unit: unit === 'W' ? 'WD' : unit, n: dir * n }, ago: true };
       },
+    },
+    {
+      // `year-earlier`, `year-ago` as adjectives (`year-earlier profit`)
+      name: 'year-ago',
+      re: re(`(?:the\\s+)?year-(?:earlier|ago)(?:\\s+(?:period|quarter|level))?`),
+      build: () => ({ t: 'point', rel: { unit: 'Y', n: -1 }, ago: true }),
     },
     {
       name: 'quarter',
@@ -268,7 +282,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
         }
         if (qn) return { t: 'point', q: qn, ...(g.y ? { y: +g.y } : {}), ...(g.ys ? { yShift: yShiftOf(g.ys)! } : {}) };
         if (!g.the && !ord) return null;
-        const shift = ['latest', 'last', 'past', 'previous'].includes(ord) ? -1 : ord === 'next' ? 1 : ['year-earlier', 'year-ago'].includes(ord) ? -4 : 0;
+        // In news `the quarter` is the one just reported: the last complete quarter.
+        const shift = ord === 'next' ? 1 : ord === 'current' || ord === 'this' ? 0 : ['year-earlier', 'year-ago'].includes(ord) ? -5 : -1;
         return { t: 'point', qShift: shift };
       },
     },
@@ -291,10 +306,18 @@ export function englishRules(L: TimeLexicon): RuleSet {
           if (/^(a|an)\s/i.test(m[0]) && lc(g.u) === 'night') return null;
         }
         if (/^\d{4}$/.test(raw) && (unit === 'Y' || unit === 'D')) return null;
+        // `a 6-year-old`: an age, not a period (TimeML does not mark it).
+        if (g.old) return null;
         const spec: OtherSpec = { t: 'duration', value: durValue(n, unit) };
         const ap = g.ap ? L.approx[lc(g.ap)] : undefined;
         if (ap) spec.mod = ap;
-        return spec;
+        // TimeML extents leave out `about` and the article of an adjective (`the two-year`).
+        const idx = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups;
+        const hyphen = /-/.test(g.hy ?? '');
+        let start = m.index;
+        if (g.ap) start = m.index + m[0].slice(g.ap.length).search(/\S/) + g.ap.length;
+        if (hyphen && idx?.n) start = idx.n[0];
+        return { spec, start };
       },
     },
     {
@@ -310,7 +333,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
         // Short forms (`Sat`, `Sun`, `Wed`, `Mon`) only with a period or comma after them.
         if (g.wd!.length <= 4 && !/^[.,]/.test(text.slice(m.index + g.wd!.length))) return null;
         const spec: PointSpec = { t: 'point', wd: L.weekdays[lc(g.wd)]! };
-        if (g.dp) spec.dp = L.dayParts[lc(g.dp)]!;
+        // TimeML dates `Wednesday night` to the day; mornings and evenings are times.
+        if (g.dp && L.dayParts[lc(g.dp)] !== 'NI') spec.dp = L.dayParts[lc(g.dp)]!;
         return spec;
       },
     },
@@ -418,7 +442,7 @@ export function russianRules(L: TimeLexicon): RuleSet {
   const SETW = alt(Object.keys(L.setWords));
   const SHIFT = alt(Object.keys(L.relativeShift));
   const GOD = '(?:годы|годов|годах|годам|годами|года|году|годом|год|гг\\.|г\\.)';
-  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + '(?![\\p{L}\\p{N}])', 'giu');
+  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + '(?![\\p{L}\\p{N}])', 'giud');
   const unitOf = (s: string | undefined): string => L.units[lc(s)] ?? 'X';
   const since = (text: string, start: number): boolean => /(?:^|[^\p{L}])(?:с|со|начиная\s+с)\s+$/u.test(preceding(text, start));
 
