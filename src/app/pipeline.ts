@@ -10,11 +10,21 @@ import { createLangStage } from '../core/stages/lang/index.js';
 import { createSegmentStage } from '../core/stages/segment/index.js';
 import { createMorphStage } from '../core/stages/morph/index.js';
 import { loadLanguageResources, type LanguageResources } from './morph-resources.js';
+import { createTimeStage } from '../core/stages/time/index.js';
+import type { TimeResources } from '../core/stages/time/types.js';
+import { loadTimeResources } from './time-resources.js';
+import { createEventsStage } from '../core/stages/events/index.js';
+import type { EventLexicon } from '../core/stages/events/lexicon.js';
+import { loadEventLexicon } from './events-resources.js';
 
 export interface Resources {
   // Filled in by each stage's loader, e.g. `ru: RussianMorphology`.
   /** lang, segment, morph: language profiles, abbreviations, Az.js and wink-nlp (src/app/morph-resources.ts). */
   language: LanguageResources;
+  /** time: en/ru month, weekday, fuzzy-part and relative lexicons (data/time). */
+  time: TimeResources;
+  /** events: trigger lexicon (data/events/triggers.json). */
+  events: EventLexicon;
 }
 
 let cached: Promise<Resources> | undefined;
@@ -22,7 +32,7 @@ let cached: Promise<Resources> | undefined;
 /** Loads every stage's data once per process. */
 export function loadResources(): Promise<Resources> {
   cached ??= (async (): Promise<Resources> => {
-    return { language: await loadLanguageResources() };
+    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon() };
   })();
   return cached;
 }
@@ -31,6 +41,9 @@ export function buildStages(res: Resources): Stage[] {
   const stages: Stage[] = [];
   const { langProfiles, abbreviations, morph } = res.language;
   stages.push(createLangStage(langProfiles), createSegmentStage({ abbreviations, langProfiles }), createMorphStage(morph));
+  stages.push(createTimeStage(res.time));
+  // Events read every other layer (times, mentions, quotes): keep this stage last.
+  stages.push(createEventsStage(res.events));
   return stages;
 }
 
