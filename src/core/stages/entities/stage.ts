@@ -1,0 +1,206 @@
+/**
+ * The `entities` stage: people, organisations, places and facilities in English
+ * and Russian, each with a deterministic key shared across documents and
+ * scripts, a canonical English name and a normal form; roles with the
+ * document's date; role anaphora (`the spokesman`) resolved to the person.
+ */
+import { ANALYSED_ZONES, layer, type Doc, type DocPatch } from '../../doc.js';
+import type { Stage } from '../../pipeline.js';
+import { editDistance, fold, nameKey, nameWords, phoneticKey, phoneticWord, romanise, titleCase, type EntityKind } from '../../link/entities.js';
+import type { Gazetteer } from './gazetteer.js';
+import { recogniseEnglish, recogniseRussian, type Cand } from './recognise.js';
+import { sentenceToks, type Tok } from './tokens.js';
+import { extractRoles, roleAnaphora } from './roles.js';
+import type { EntityType, Mention } from './types.js';
+
+export const STAGE = 'entities';
+
+const KIND: Record<EntityType, EntityKind> = { PER: 'per', ORG: 'org', LOC: 'loc', FAC: 'fac' };
+const SPEECH = new Set(['said', 'says', 'told', 'added', 'noted', 'stated', 'explained', 'stressed', 'emphasized', 'emphasised', 'wrote', 'argued', 'insisted', 'claimed', 'warned', 'believes', 'thinks', 'sighed', 'replied']);
+
+export function createEntitiesStage(gz: Gazetteer): Stage {
+  return {
+    name: STAGE,
+    requires: ['sentences', 'tokens', 'morph', 'doc.lang', 'doc.published'],
+    assigns: ['mentions', 'roles'],
+    run(doc: Doc): DocPatch {
+      const { mentions, sentToks } = findMentions(doc, gz);
+      const roles = extractRoles(doc, mentions, sentToks, gz);
+      const withAnaphora = roleAnaphora(doc, mentions, roles.roles, sentToks, gz);
+      return { layers: { mentions: withAnaphora, roles: roles.roles.map((r) => ({ ...r, mention: withAnaphora.indexOf(mentions[r.mention]!) })) } };
+    },
+  };
+}
+
+function inAnalysedZone(doc: Doc, start: number, end: number): boolean {
+  const zones = doc.layers.zones;
+  if (!zones || zones.length === 0) return true;
+  return zones.some((z) => ANALYSED_ZONES.has(z.kind) && z.start <= start && end <= z.end);
+}
+
+export interface Found {
+  readonly mentions: Mention[];
+  /** Sentence-local token views, for roles. */
+  readonly sentToks: Tok[][];
+}
+
+export function findMentions(doc: Doc, gz: Gazetteer): Found {
+  const sentences = layer(doc, 'sentences');
+  const tokens = layer(doc, 'tokens');
+  const morph = doc.layers.morph;
+  const cands: Cand[] = [];
+  const sentToks: Tok[][] = [];
+  for (const s of sentences) {
+    const lang = s.lang && s.lang !== 'und' ? s.lang : doc.lang;
+    if (lang !== 'en' && lang !== 'ru') continue;
+    if (!inAnalysedZone(doc, s.start, s.end)) continue;
+    const toks = sentenceToks(doc, s, tokens, morph);
+    sentToks.push(toks);
+    const base = cands.length;
+    const found = lang === 'ru' ? recogniseRussian(doc.text, toks, gz) : recogniseEnglish(doc.text, toks, gz);
+    for (const c of found) cands.push(c.parent !== undefined ? { ...c, parent: c.parent + base } : c);
+  }
+  return { mentions: resolve(doc, cands, gz), sentToks };
+}
+
+interface Resolved {
+  type: EntityType;
+  key: string;
+  name: string;
+}
+
+/** Picks among gazetteer keys: a place in a country the document mentions beats a bigger one elsewhere. */
+function pickKey(keys: readonly string[], gz: Gazetteer, docCountries: ReadonlySet<string>): string {
+  if (keys.length === 1) return keys[0]!;
+  for (const k of keys) {
+    const e = gz.entries.get(k);
+    if (e?.source === 'alias' || e?.source === 'country') return k;
+  }
+  for (const k of keys) {
+    const c = gz.entries.get(k)?.country;
+    if (c && docCountries.has(c)) return k;
+  }
+  return keys[0]!;
+}
+
+function englishName(c: Cand, gz: Gazetteer): string {
+  if (c.name) return c.name;
+  if (c.toks.some((t) => t.cyr)) return titleCase(romanise(c.normal, gz.scheme));
+  return c.normal.replace(/\s+/g, ' ');
+}
+
+/** A curated person within the fuzzy threshold (one edit on the phonetic key of a full name). */
+function fuzzyPerson(ph: string, gz: Gazetteer): string | undefined {
+  if (ph.length < 8) return undefined;
+  for (const [k, key] of gz.personPhonetic) if (editDistance(ph, k, 1) <= 1) return key;
+  return undefined;
+}
+
+function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
+  const scheme = gz.scheme;
+  // Countries the document names, for ranking ambiguous places.
+  const docCountries = new Set<string>();
+  for (const c of cands) {
+    const k = c.key ?? c.keys?.[0];
+    const e = k ? gz.entries.get(k) : undefined;
+    if (e?.source === 'country' && e.country) docCountries.add(e.country);
+  }
+  const res: (Resolved | null)[] = cands.map(() => null);
+  // 1. Gazetteer and lexicon keys.
+  cands.forEach((c, i) => {
+    if (c.key || c.keys) {
+      const key = c.key ?? pickKey(c.keys!, gz, docCountries);
+      const e = gz.entries.get(key);
+      const type = (c.type === 'UNK' ? e?.type ?? 'ORG' : c.type) as EntityType;
+      res[i] = { type: e?.type ?? type, key, name: e?.name ?? englishName(c, gz) };
+    }
+  });
+  // 2. Full names of people: fuzzy to curated people, else a phonetic name key.
+  const byLastWord = new Map<string, Resolved>();
+  const byText = new Map<string, Resolved>();
+  cands.forEach((c, i) => {
+    if (res[i] || c.type !== 'PER') return;
+    const words = nameWords(c.normal);
+    if (words.length < 2) return;
+    const ph = phoneticKey(c.normal, scheme);
+    const alias = fuzzyPerson(ph, gz);
+    const e = alias ? gz.entries.get(alias) : undefined;
+    res[i] = e ? { type: 'PER', key: e.key, name: e.name } : { type: 'PER', key: nameKey('per', c.normal, scheme), name: englishName(c, gz) };
+  });
+  cands.forEach((c, i) => {
+    const r = res[i];
+    if (!r) return;
+    if (r.type === 'PER') {
+      const words = nameWords(c.normal);
+      if (words.length >= 2 || gz.entries.get(r.key)?.source === 'alias') {
+        const last = phoneticWord(words[words.length - 1]!, scheme);
+        if (!byLastWord.has(last)) byLastWord.set(last, r);
+      }
+    }
+    byText.set(fold(c.normal), r);
+  });
+  // 3. Bare surnames and unknown capitalised words: document consistency, then context.
+  cands.forEach((c, i) => {
+    if (res[i]) return;
+    const words = nameWords(c.normal);
+    const last = words.length ? phoneticWord(words[words.length - 1]!, scheme) : '';
+    const same = byText.get(fold(c.normal));
+    if (c.type === 'PER' || c.type === 'UNK') {
+      const full = byLastWord.get(last);
+      if (full && (c.type === 'PER' || words.length === 1)) {
+        res[i] = { ...full };
+        return;
+      }
+    }
+    if (same && c.type === 'UNK') {
+      res[i] = { ...same };
+      return;
+    }
+    let type: EntityType;
+    if (c.type !== 'UNK') type = c.type;
+    else if (c.titled) type = 'PER';
+    else if (c.toks.every((t) => t.upper)) type = 'ORG';
+    else if (c.prev && gz.en.placeCues.has(c.prev.lower)) type = 'LOC';
+    else if (c.next && SPEECH.has(c.next.lower)) type = 'PER';
+    else if (c.toks.some((t) => t.cyr)) type = c.toks[0]!.tags.has('Surn') || c.toks[0]!.tags.has('Name') ? 'PER' : c.prev && ['в', 'во', 'из', 'на'].includes(c.prev.lower) ? 'LOC' : 'ORG';
+    else type = 'ORG';
+    // Places the gazetteer knows by romanised name (`Евлах` -> Yevlakh).
+    if (type === 'LOC' || c.toks.some((t) => t.cyr)) {
+      const ph = phoneticKey(romanise(c.normal, scheme), scheme);
+      const keys = gz.phonetic.get(ph);
+      if (keys && (type === 'LOC' || gz.entries.get(keys[0]!)?.source !== 'city')) {
+        const key = pickKey(keys, gz, docCountries);
+        const e = gz.entries.get(key)!;
+        res[i] = { type: e.type, key, name: e.name };
+        byText.set(fold(c.normal), res[i]!);
+        return;
+      }
+    }
+    if (c.weak) return;
+    const r: Resolved = { type, key: nameKey(KIND[type], c.normal, scheme), name: englishName(c, gz) };
+    res[i] = r;
+    byText.set(fold(c.normal), r);
+  });
+  // Mentions sorted by position, outer before inner; parents re-indexed.
+  const order = cands.map((_, i) => i).filter((i) => res[i] !== null).sort((a, b) => cands[a]!.start - cands[b]!.start || cands[b]!.end - cands[a]!.end);
+  const newIndex = new Map<number, number>();
+  order.forEach((old, k) => newIndex.set(old, k));
+  return order.map((old) => {
+    const c = cands[old]!;
+    const r = res[old]!;
+    const geo = gz.entries.get(r.key)?.geo;
+    const parent = c.parent !== undefined ? newIndex.get(c.parent) : undefined;
+    return {
+      start: c.start,
+      end: c.end,
+      stage: STAGE,
+      rule: c.rule,
+      type: r.type,
+      key: r.key,
+      name: r.name,
+      normal: c.normal,
+      ...(parent !== undefined ? { parent } : {}),
+      ...(geo ? { geo } : {}),
+    };
+  });
+}
