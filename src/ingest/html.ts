@@ -30,9 +30,10 @@ const BLOCK = new Set([
 const HEADING = /^H[1-6]$/;
 
 /** Text of an element with block boundaries as newlines; headings remembered for zoning. */
-function blockText(root: El): { text: string; headings: string[] } {
+function blockText(root: El): { text: string; headings: string[]; captions: string[] } {
   const parts: string[] = [];
   const headings: string[] = [];
+  const captions: string[] = [];
   const walk = (n: El): void => {
     if (n.nodeType === 3) {
       parts.push((n.textContent ?? '').replace(/\s+/g, ' '));
@@ -44,6 +45,7 @@ function blockText(root: El): { text: string; headings: string[] } {
     const block = BLOCK.has(tag);
     if (block) parts.push('\n');
     if (HEADING.test(tag)) headings.push((n.textContent ?? '').replace(/\s+/g, ' ').trim());
+    if (tag === 'FIGCAPTION') captions.push((n.textContent ?? '').replace(/\s+/g, ' ').trim());
     for (const c of Array.from(n.childNodes)) walk(c);
     if (block) parts.push('\n');
   };
@@ -54,7 +56,7 @@ function blockText(root: El): { text: string; headings: string[] } {
     .map((l) => l.trim())
     .filter((l) => l.length > 0)
     .join('\n\n');
-  return { text, headings };
+  return { text, headings, captions };
 }
 
 function meta(doc: El, ...names: string[]): string | null {
@@ -117,7 +119,7 @@ export function readHtml(html: string, source: DocInit['source']): DocInit | nul
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
 
   const article = new Readability(document as never, { charThreshold: 100 }).parse();
-  let body: { text: string; headings: string[] };
+  let body: { text: string; headings: string[]; captions: string[] };
   if (article?.content) {
     const { document: inner } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`) as unknown as { document: El };
     body = blockText(inner.querySelector('body')!);
@@ -134,9 +136,12 @@ export function readHtml(html: string, source: DocInit['source']): DocInit | nul
   const a = analyseText(text, { titleKnown: true });
   // Headings readability kept are subheadings; one equal to the title is the title.
   const headingSet = new Set(body.headings);
+  const captionSet = new Set(body.captions);
   const zones: Zone[] = a.zones.map((z) => {
     if (z.kind !== 'body' && z.kind !== 'subheading') return z;
     const t = text.slice(z.start, z.end);
+    // Figure captions are photo credits, not article text.
+    if (captionSet.has(t)) return { ...z, kind: 'boilerplate', rule: 'html/caption' };
     if (title && t === title) return { ...z, kind: 'title', rule: 'html/title-heading' };
     if (headingSet.has(t)) return { ...z, kind: 'subheading', rule: 'html/heading' };
     return z;

@@ -12,10 +12,14 @@ interface BoilerplateFile {
   publishers: Record<string, string>;
   speakerRoles: string[];
   speakerSingleWord: string[];
+  caseSensitiveLines: string[];
+  publisherNouns: string[];
 }
 
 export interface IngestData {
   boilerplate: readonly RegExp[];
+  /** Generic nouns before a publisher's name in a cue, longest first. */
+  publisherNouns: readonly string[];
   publisherCues: readonly RegExp[];
   /** Lower-cased alias -> canonical publisher name. */
   publishers: ReadonlyMap<string, string>;
@@ -35,7 +39,8 @@ function load(): IngestData {
   const cyr = readDataJson<{ frequencies: Record<string, number> }>('ingest', 'cyrillic-letters.json');
   const publishers = new Map(Object.entries(bp.publishers).map(([k, v]) => [k.toLowerCase(), v]));
   return {
-    boilerplate: bp.lines.map((p) => new RegExp(p, 'iu')),
+    boilerplate: [...bp.lines.map((p) => new RegExp(p, 'iu')), ...bp.caseSensitiveLines.map((p) => new RegExp(p, 'u'))],
+    publisherNouns: [...bp.publisherNouns].sort((a, b) => b.length - a.length),
     publisherCues: bp.publisherCues.map((p) => new RegExp(p, 'iu')),
     publishers,
     publisherAliases: Object.keys(bp.publishers).sort((a, b) => b.length - a.length),
@@ -50,7 +55,11 @@ export const ingestData: IngestData = load();
 
 /** Canonical publisher name for an alias (`ТАСС` -> `TASS`), or the alias itself, trimmed. */
 export function canonicalPublisher(name: string): string {
-  const t = name.trim().replace(/^[/(«"]+|[/)»".]+$/g, '').trim();
+  let t = name.trim();
+  const lower = t.toLowerCase();
+  const noun = ingestData.publisherNouns.find((n) => lower.startsWith(n + ' '));
+  if (noun) t = t.slice(noun.length).trim();
+  t = t.replace(/^[/(«"“„]+|[/)»"”.]+$/g, '').trim();
   return ingestData.publishers.get(t.toLowerCase()) ?? t;
 }
 

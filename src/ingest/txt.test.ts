@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DocInit, Zone } from '../core/doc.js';
-import { analyseText, firstSentenceTitle, matchDateline, readTxt } from './txt.js';
+import { analyseText, firstSentenceTitle, inferDatelineYear, matchDateline, readTxt } from './txt.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const read = (name: string): DocInit => readTxt(fs.readFileSync(path.join(dir, name), 'utf8'), { path: name, format: 'txt' });
@@ -86,5 +86,20 @@ describe('plain-text news', () => {
     const a = analyseText('The ministers met on Sunday and discussed the next steps of the ceasefire in detail.\nThey agreed to meet again.\n');
     expect(a.title).toBeNull();
     expect(a.zones.map((z) => z.kind)).toEqual(['body', 'body']);
+  });
+
+  it('completes a yearless dateline from a date in the file name only when month and day agree', () => {
+    const text = fs.readFileSync(path.join(dir, 'en-wire-dateline.txt'), 'utf8');
+    expect(readTxt(text, { path: 'feeds/2023-03-03-border-talks.txt', format: 'txt' }).published).toMatchObject({ date: '2023-03-03', how: 'dateline-inferred-year' });
+    expect(readTxt(text, { path: 'feeds/2023-03-04-border-talks.txt', format: 'txt' }).published).toMatchObject({ date: null, how: 'dateline' });
+    expect(inferDatelineYear({ date: '2020-01-01', how: 'header' }, '2021-01-01.txt')).toEqual({ date: '2020-01-01', how: 'header' });
+  });
+
+  it('reads date lines with a time and places, bylines and publisher cues with a generic noun', () => {
+    const a = analyseText('Talks in the Kremlin\n\nJanuary 11, 2021, 17:00, The Kremlin, Moscow\n\nBy Anna Petrova · January 11, 2021\n\nThe leaders met for four hours.\n\nПо материалам агентства «Кавказ-Пресс»\n');
+    expect(a.published).toMatchObject({ date: '2021-01-11', how: 'body-dateline' });
+    expect(a.zones.map((z) => z.kind)).toEqual(['title', 'dateheader', 'boilerplate', 'body', 'boilerplate']);
+    expect(a.publisher).toBe('Кавказ-Пресс');
+    expect(analyseText('Встреча в Сочи\n\n26 ноября 2021 года, Сочи\n\nЛидеры встретились.').published).toMatchObject({ date: '2021-11-26' });
   });
 });

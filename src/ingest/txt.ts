@@ -51,10 +51,12 @@ const INLINE_ELISION = /<\s*(?:…|\.{3})\s*>|\[\s*(?:…|\.{3})\s*\]/g;
 const M = `(?<month>${MONTH_ALTERNATION})`;
 const TIME = String.raw`\d{1,2}:\d{2}`;
 /** A line that is only a date: `21 сентября 2023`, `November 15, 2020, 10:05`, `15.11.2020`. */
+/** Up to three trailing places after a date line: `, The Kremlin, Moscow`, `, Сочи`. */
+const PLACES = String.raw`(?:\s*[,|·]\s*[A-ZА-ЯЁ][\p{L}.'’\- ]{0,40}){0,3}`;
 const DATE_LINE = [
-  new RegExp(String.raw`^(?:${TIME}\s*[,|]?\s*)?(?<day>\d{1,2})\s+${M}\.?,?\s+(?<year>\d{4})(?:\s*(?:г\.|года|г))?(?:\s*[,|/]?\s*${TIME})?$`, 'iu'),
-  new RegExp(String.raw`^(?:${TIME}\s*[,|]?\s*)?${M}\.?\s+(?<day>\d{1,2}),?\s+(?<year>\d{4})(?:\s*[,|/]?\s*${TIME})?$`, 'iu'),
-  new RegExp(String.raw`^(?:${TIME}\s*[,|]?\s*)?(?<day>\d{1,2})\.(?<mon>\d{1,2})\.(?<year>\d{4})(?:\s*[,|/]?\s*${TIME})?$`, 'u'),
+  new RegExp(String.raw`^(?:${TIME}\s*[,|]?\s*)?(?<day>\d{1,2})\s+${M}\.?,?\s+(?<year>\d{4})(?:\s*(?:г\.|года|г))?(?:\s*[,|/]?\s*${TIME})?${PLACES}$`, 'iu'),
+  new RegExp(String.raw`^(?:${TIME}\s*[,|]?\s*)?${M}\.?\s+(?<day>\d{1,2}),?\s+(?<year>\d{4})(?:\s*[,|/]?\s*${TIME})?${PLACES}$`, 'iu'),
+  new RegExp(String.raw`^(?:${TIME}\s*[,|]?\s*)?(?<day>\d{1,2})\.(?<mon>\d{1,2})\.(?<year>\d{4})(?:\s*[,|/]?\s*${TIME})?${PLACES}$`, 'u'),
 ];
 
 const AGENCIES = ingestData.publisherAliases.map(escapeRe).join('|');
@@ -187,7 +189,7 @@ export interface TextAnalysis {
   zones: Zone[];
   /** Title found in the text (a title line or the header's rest), or null. */
   title: string | null;
-  published?: Published;
+  published?: Published | undefined;
   publisher: string | null;
   /** Start and end of the first body text (after any dateline), for a derived title. */
   firstBody?: { start: number; end: number };
@@ -396,8 +398,24 @@ export function deriveTitle(text: string, a: TextAnalysis): { title: string | nu
 }
 
 /** A plain-text file as one document. */
+const FILE_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/;
+
+/**
+ * A dateline without a year (`MOSCOW, June 5.`) takes its year from a date in the
+ * file name (`2023-06-05-talks.txt`) when month and day agree: scrapers name files
+ * by publication date, and the agreement guards against other dates there.
+ */
+export function inferDatelineYear(p: Published | undefined, filePath: string | undefined): Published | undefined {
+  if (!p || p.how !== 'dateline' || p.date !== null || !p.monthDay || !filePath) return p;
+  const m = FILE_DATE.exec(filePath.split(/[\\/]/).pop() ?? '');
+  if (!m || Number(m[2]) !== p.monthDay.month || Number(m[3]) !== p.monthDay.day) return p;
+  const date = isoDate(Number(m[1]), p.monthDay.month, p.monthDay.day);
+  return date ? { ...p, date, how: 'dateline-inferred-year' } : p;
+}
+
 export function readTxt(text: string, source: DocInit['source']): DocInit {
   const a = analyseText(text);
+  a.published = inferDatelineYear(a.published, source.path);
   const messages: Message[] = [];
   let title = a.title;
   if (title === null) {
