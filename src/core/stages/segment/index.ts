@@ -62,6 +62,7 @@ export function segmentText(text: string, zones: readonly Zone[], docLang: Lang,
 function splitZone(text: string, tokens: readonly RawToken[], from: number, to: number, docLang: Lang, res: SegmentResources, out: Sentence[]): void {
   let sentStart = from;
   let i = from;
+  let depth = 0;
   while (i < to) {
     const tok = tokens[i]!;
     // Line breaks between tokens.
@@ -72,11 +73,23 @@ function splitZone(text: string, tokens: readonly RawToken[], from: number, to: 
         if (nl >= 2 || (nl === 1 && !startsLower(text, tok.start))) {
           pushSentence(text, tokens, sentStart, i, 'newline', docLang, res, out);
           sentStart = i;
+          depth = 0;
         }
       }
     }
     const terminal = isTerminal(text, tok);
     if (!terminal) {
+      if (tok.kind === 'punct' && tok.end - tok.start === 1) {
+        const c = text.charCodeAt(tok.start);
+        if (c === 40 /* ( */ || c === 91 /* [ */) depth++;
+        else if ((c === 41 || c === 93) && depth > 0) depth--;
+      }
+      i++;
+      continue;
+    }
+    // Inside brackets a stop does not end the sentence when the bracket closes soon:
+    // `(российского контингента - прим. ТАСС)`, `(see p. 5. Also ...)`.
+    if (depth > 0 && closesSoon(text, tok.end, tokens[to - 1]!.end)) {
       i++;
       continue;
     }
@@ -87,6 +100,7 @@ function splitZone(text: string, tokens: readonly RawToken[], from: number, to: 
     if (shouldBreak(text, tokens, i, j, to, res.abbreviations)) {
       pushSentence(text, tokens, sentStart, j, 'terminal', docLang, res, out);
       sentStart = j;
+      depth = 0;
     }
     i = j;
   }
@@ -121,6 +135,8 @@ function shouldBreak(text: string, tokens: readonly RawToken[], i: number, j: nu
   if (w === undefined) return true;
   const first = text[w.start]!;
   if (BREAK_BLOCKERS.has(first) && k === j) return false;
+  // `MOSCOW, June 5. /TASS/.`: punctuation other than openers continues the sentence.
+  if (w.kind === 'punct') return false;
   const lower = w.kind === 'word' && first !== first.toUpperCase();
   if (lower) return false;
   const cls = term.abbr;
@@ -135,6 +151,17 @@ function shouldBreak(text: string, tokens: readonly RawToken[], i: number, j: nu
   if (cls & AbbrClass.Final) return w.kind === 'word';
   // Ambiguous (`U.S.`, `Inc.`): only before a word that usually starts a sentence.
   return w.kind === 'word' && abbr.sentenceStarters.has(text.slice(w.start, w.end).toLowerCase());
+}
+
+/** Whether a closing bracket comes within a short stretch on the same line. */
+function closesSoon(text: string, from: number, limit: number): boolean {
+  const end = Math.min(limit, from + 200);
+  for (let p = from; p < end; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 41 || c === 93) return true;
+    if (c === 10 || c === 40 || c === 91) return false;
+  }
+  return false;
 }
 
 function newlines(text: string, from: number, to: number): number {

@@ -60,6 +60,17 @@ describe('sentence splitting', () => {
     expect(sentences('The letter was signed by J. R. Smith. He left.')).toEqual(['The letter was signed by J. R. Smith.', 'He left.']);
   });
 
+  it('does not take a capital after a digit or ampersand, or an all-caps word, for an abbreviation', () => {
+    expect(sentences('It will compete with 3G. Operators disagree. Shares of AT&T. Rose. Patients with MS. Final approval came.')).toEqual([
+      'It will compete with 3G.',
+      'Operators disagree.',
+      'Shares of AT&T.',
+      'Rose.',
+      'Patients with MS.',
+      'Final approval came.',
+    ]);
+  });
+
   it('keeps a quote and its attribution in one sentence', () => {
     expect(sentences('"The ceasefire holds," the spokesman said. "It will last." Then he left.')).toEqual([
       '"The ceasefire holds," the spokesman said.',
@@ -76,6 +87,18 @@ describe('sentence splitting', () => {
       'Переговоры начались.',
     ]);
     expect(sentences('„Это конец“, — сказал он. Все молчали.', 'ru')).toEqual(['„Это конец“, — сказал он.', 'Все молчали.']);
+  });
+
+  it('keeps a dateline left in the body together', () => {
+    expect(sentences('BAKU, May 3. /Agency/. The talks resumed.')).toEqual(['BAKU, May 3. /Agency/.', 'The talks resumed.']);
+  });
+
+  it('does not split inside brackets that close soon', () => {
+    expect(sentences('Стороны обсудили работу РМК (миротворческого контингента - прим. Ред.) и границу. Потом разошлись.', 'ru')).toEqual([
+      'Стороны обсудили работу РМК (миротворческого контингента - прим. Ред.) и границу.',
+      'Потом разошлись.',
+    ]);
+    expect(sentences('He cited the rule (Art. 5. Paragraph 2) twice. Then he stopped.')).toEqual(['He cited the rule (Art. 5. Paragraph 2) twice.', 'Then he stopped.']);
   });
 
   it('splits after an ellipsis before a capital and not before lower case', () => {

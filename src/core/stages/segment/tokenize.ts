@@ -72,6 +72,7 @@ const TOKEN_RE = new RegExp(
 const PUNCT_RE = /^\p{P}$/u;
 const CLITIC_RE = /^(.*\p{L})(['’](?:s|re|ll|ve|d|m)|n['’]t)$/iu;
 const LATIN_RE = /^[A-Za-z]/;
+const INITIAL_BEFORE = /[\s(«"“„'‘\[—–-]/;
 
 const punctCache = new Map<string, boolean>();
 function isPunct(ch: string): boolean {
@@ -123,11 +124,14 @@ export function tokenize(text: string, start: number, end: number, abbr: Abbrevi
       }
       if (slice.charCodeAt(e) === 46 /* . */) {
         if (w.length === 1 && isUpper(w)) {
-          // An initial: `В. В. Путин`, `J. R. Smith`.
-          cls = AbbrClass.Prefix;
-          rule = 'initial';
-          e++;
-        } else {
+          // An initial (`В. В. Путин`, `J. R. Smith`), but not the end of `3G.`, `AT&T.`.
+          if (s === 0 || INITIAL_BEFORE.test(slice[s - 1]!)) {
+            cls = AbbrClass.Prefix;
+            rule = 'initial';
+            e++;
+          }
+        } else if (w.length === 1 || w !== w.toUpperCase()) {
+          // All-caps words are not the listed abbreviations: `MS.` is not `Ms.`, `DEC.` not `Dec.`.
           const c = abbr.classes.get(w.toLowerCase());
           if (c !== undefined && (c & ~AbbrClass.BeforeNumber || nextIsNumber(slice, e + 1))) {
             cls = c & AbbrClass.BeforeNumber ? c | AbbrClass.Prefix : c;
