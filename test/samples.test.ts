@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
+import { parse as parseYaml } from 'yaml';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/test-helpers/shared.js';
@@ -21,6 +22,7 @@ interface Known {
   quotes: KnownQuote[];
   series: { values: { file: string; value: number }[]; conflict: { files: string[]; values: number[] } };
   bilingualStory: { files: string[] };
+  commitments: { agreement: string; evidence: { file: string; record: number | null; provision: string; kind: string }[] };
 }
 
 const known = JSON.parse(fs.readFileSync(path.join(samples, 'expected', 'known-answers.json'), 'utf8')) as Known;
@@ -88,6 +90,18 @@ describe('sample corpus', () => {
   it('pairs an English and a Russian file for the bilingual story', () => {
     const langs = known.bilingualStory.files.map((f) => known.documents.find((d) => d.file === f)!.lang);
     expect(langs.sort()).toEqual(['en', 'ru']);
+  });
+
+  it('maps documents to provisions that exist in the agreement file, with an evidence kind the provision describes', () => {
+    const agreement = parseYaml(fs.readFileSync(path.join(repoRoot, 'data', 'agreements', `${known.commitments.agreement}.yaml`), 'utf8')) as {
+      provisions: { id: string; evidence: Record<string, unknown> }[];
+    };
+    const provisions = new Map(agreement.provisions.map((p) => [p.id, p]));
+    const docs = new Set(known.documents.map((d) => `${d.file}#${d.record ?? ''}`));
+    for (const e of known.commitments.evidence) {
+      expect(docs.has(`${e.file}#${e.record ?? ''}`), e.file).toBe(true);
+      expect(Object.keys(provisions.get(e.provision)?.evidence ?? {}), `${e.file} ${e.provision}`).toContain(e.kind);
+    }
   });
 
   it('keeps legacy-encoded files undecodable as UTF-8, so readers must detect the encoding', () => {
