@@ -29,6 +29,8 @@ export interface Cand {
   parent?: number;
   /** Preceded by a title (`Mr`, `President`) or role. */
   titled?: boolean;
+  /** A lone surname parse: a place if the gazetteer knows it as one (`Грозном`). */
+  surnOnly?: boolean;
   /** Kept only if the gazetteer knows the name (sentence-initial toponym parses are often wrong). */
   weak?: boolean;
   /** Token before and after, for context rules. */
@@ -382,7 +384,7 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
         push(i, i + 1, e?.type ?? 'ORG', 'abbreviation', { key: abbr.key });
       } else if (abbr) {
         push(i, i + 1, (abbr.type as EntityType) ?? 'ORG', 'abbreviation', abbr.name ? { name: abbr.name } : {});
-      } else if (t.text.length <= 6) {
+      } else if (t.text.length <= 6 && !/[\d-]/.test(t.text)) {
         push(i, i + 1, 'ORG', 'acronym');
       }
       i++;
@@ -392,19 +394,26 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       // Latin-script names inside Russian text are mostly organisations and brands.
       let j = i + 1;
       while (j < toks.length && toks[j]!.word && !toks[j]!.cyr && (toks[j]!.cap || toks[j]!.upper || /^\d/.test(toks[j]!.text))) j++;
-      push(i, j, 'ORG', 'latin-in-ru');
+      if (!/\d/.test(t.text) && !(j === i + 1 && t.text.length === 1)) push(i, j, 'ORG', 'latin-in-ru');
       i = j;
       continue;
     }
-    if (ru.notNames.has(t.lower) || (ru.roleLemmas.has(t.lemma) && !hasAny(t, PERSON_TAGS))) {
+    if (ru.notNames.has(t.lower) || (ru.roleLemmas.has(t.lemma) && !ru.orgHeadsCap.has(t.lemma) && !hasAny(t, PERSON_TAGS))) {
       i++;
       continue;
     }
-    if (hasAny(t, PERSON_TAGS)) {
+    const nx = toks[i + 1];
+    if (nx && nx.word && !nx.cap && ru.locHeads.has(nx.lemma) && (isAdj(t) || /ск(ий|ая|ое|ой|ого|ую|ом|их|ие)$/.test(t.lower))) {
+      push(i, i + 2, 'LOC', 'location-head');
+      i += 2;
+      continue;
+    }
+    if (hasAny(t, PERSON_TAGS) && !isAdj(t)) {
       let j = i + 1;
       while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (hasAny(toks[j]!, PERSON_TAGS) || (j === i + 1 && t.tags.has('Name') && !toks[j]!.tags.has('Geox') && !toks[j]!.tags.has('Orgn')))) j++;
       // A lone first name at the start of a sentence is often a common word (`Вера`, `Роза`); keep surnames.
-      push(i, j, 'PER', 'morph-person');
+      const surnOnly = j === i + 1 && !t.tags.has('Name') && !t.tags.has('Patr');
+      push(i, j, 'PER', 'morph-person', surnOnly ? { surnOnly } : {});
       i = j;
       continue;
     }
@@ -432,8 +441,17 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     if (head && head.word && ru.orgHeadsCap.has(head.lemma) && (head.cap || j > i)) {
       let e = j + 1;
       while (e < toks.length && e < j + 4 && toks[e]!.word && !toks[e]!.cap && toks[e]!.tags.has('gent') && (toks[e]!.pos === 'NOUN' || isAdj(toks[e]!))) e++;
-      push(i, e, 'ORG', 'org-head');
-      i = e;
+      // A bare head (`Союз`, `Совет`) is as often a ship or a common noun.
+      if (j > i || e > j + 1) {
+        push(i, e, 'ORG', 'org-head');
+        i = e;
+        continue;
+      }
+    }
+    // Capitalised adjectives + lower-case organisation word: `Генеральная прокуратура`, `Национального фронта`.
+    if (head && head.word && j > i && !head.cap && (ru.orgDescriptors.has(head.lemma) || ru.orgHeadsCap.has(head.lemma))) {
+      push(i, j + 1, 'ORG', 'adj-org');
+      i = j + 1;
       continue;
     }
     if (head && head.word && ru.locHeads.has(head.lemma) && j > i) {
@@ -443,6 +461,14 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     }
     if (isAdj(t)) {
       i++;
+      continue;
+    }
+    if (t.mrule === 'unknown-name' || t.mrule === 'guess') {
+      // Names the dictionary lacks (`Аун Сан Су Чжи`, `Хван`) are mostly people's.
+      let j = i + 1;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (toks[j]!.mrule === 'unknown-name' || toks[j]!.mrule === 'guess' || hasAny(toks[j]!, PERSON_TAGS))) j++;
+      push(i, j, j > i + 1 ? 'PER' : 'UNK', 'unknown-name');
+      i = j;
       continue;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X' || t.pos === '') {

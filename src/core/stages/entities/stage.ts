@@ -152,6 +152,15 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
         return;
       }
     }
+    if (c.surnOnly && !same) {
+      // A lone surname parse that the gazetteer knows as a place (`Грозном`).
+      const keys = gz.phonetic.get(phoneticKey(romanise(c.normal, scheme), scheme));
+      const e = keys ? gz.entries.get(pickKey(keys, gz, docCountries)) : undefined;
+      if (e && e.type === 'LOC') {
+        res[i] = { type: 'LOC', key: e.key, name: e.name };
+        return;
+      }
+    }
     if (same && c.type === 'UNK') {
       res[i] = { ...same };
       return;
@@ -162,7 +171,7 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
     else if (c.toks.every((t) => t.upper)) type = 'ORG';
     else if (c.prev && gz.en.placeCues.has(c.prev.lower)) type = 'LOC';
     else if (c.next && SPEECH.has(c.next.lower)) type = 'PER';
-    else if (c.toks.some((t) => t.cyr)) type = c.toks[0]!.tags.has('Surn') || c.toks[0]!.tags.has('Name') ? 'PER' : c.prev && ['в', 'во', 'из', 'на'].includes(c.prev.lower) ? 'LOC' : 'ORG';
+    else if (c.toks.some((t) => t.cyr)) type = c.prev && ['в', 'во', 'из', 'на'].includes(c.prev.lower) ? 'LOC' : c.rule === 'unknown-name' ? 'PER' : 'ORG';
     else type = 'ORG';
     // Places the gazetteer knows by romanised name (`Евлах` -> Yevlakh).
     if (type === 'LOC' || c.toks.some((t) => t.cyr)) {

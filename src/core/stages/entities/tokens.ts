@@ -18,6 +18,8 @@ export interface Tok {
   readonly lemma: string;
   readonly pos: string;
   readonly tags: ReadonlySet<string>;
+  /** The morph stage's rule: `dictionary`, `proper`, `guess`, `unknown-name` ... */
+  readonly mrule: string;
   readonly cyr: boolean;
   /** First word of its sentence (after opening quotes and brackets). */
   readonly initial: boolean;
@@ -48,6 +50,7 @@ export function sentenceToks(doc: Doc, s: Sentence, tokens: readonly Token[], mo
       lemma: m?.lemma ?? text.toLowerCase(),
       pos: m?.pos ?? '',
       tags: m ? new Set(m.tags) : EMPTY,
+      mrule: m?.rule ?? '',
       cyr: hasCyrillic(text),
       initial: word && !seenWord,
     });
