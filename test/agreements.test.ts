@@ -8,6 +8,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../src/test-helpers/shared.js';
+import { lemmatiseQuery } from '../src/app/morph-resources.js';
 
 const dir = path.join(repoRoot, 'data', 'agreements');
 const schema = JSON.parse(fs.readFileSync(path.join(dir, 'agreement.schema.json'), 'utf8')) as Record<string, unknown>;
@@ -114,6 +115,32 @@ describe('agreement files', () => {
       });
     });
   }
+});
+
+describe('agreement keywords', () => {
+  // Keywords are matched against the morph layer's lemmas, so each word must be its own
+  // lemma under the project's lemmatiser (e.g. `centre` is lemmatised to `center`).
+  it('are lemmas as the project lemmatiser produces them, word for word', async () => {
+    const problems: string[] = [];
+    for (const file of files) {
+      const phrases = new Set<string>();
+      const walk = (x: Json): void => {
+        if (!x || typeof x !== 'object') return;
+        if (x.keywords) for (const lang of ['en', 'ru']) for (const k of x.keywords[lang] ?? []) phrases.add(`${lang}:${k}`);
+        for (const v of Object.values(x)) walk(v);
+      };
+      walk(load(file));
+      for (const entry of phrases) {
+        const [lang, phrase] = [entry.slice(0, 2) as 'en' | 'ru', entry.slice(3)];
+        const lemmas = await lemmatiseQuery(phrase, lang);
+        const words = phrase.split(' ');
+        const fold = (w: string) => w.replace(/ё/g, 'е');
+        const ok = lemmas.length === words.length && words.every((w, i) => lemmas[i]!.map(fold).includes(fold(w)));
+        if (!ok) problems.push(`${file} ${lang} "${phrase}" -> ${JSON.stringify(lemmas)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('the trilateral statement of 9 November 2020', () => {
