@@ -165,3 +165,39 @@ export function snippet(text: string, matches: readonly { start: number; end: nu
   if (to < text.length) out += '…';
   return out.replace(/\s+/g, ' ').trim();
 }
+
+// PostgreSQL tsvector limits: positions 1..16383, at most 256 positions per lexeme, lexemes under 2 KB.
+const PG_MAX_POS = 16383;
+const PG_MAX_POSITIONS = 256;
+const PG_MAX_LEXEME = 500;
+
+const pgQuote = (s: string): string => "'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'";
+
+/**
+ * A PostgreSQL `tsvector` literal of the index string's pieces with their
+ * positions, built here rather than by `to_tsvector` so the database parser
+ * cannot split or merge pieces differently from FTS5.
+ */
+export function tsvectorLiteral(terms: readonly Term[]): string {
+  const positions = new Map<string, number[]>();
+  let pos = 0;
+  for (const t of terms) {
+    for (const p of pieces(t.lemma)) {
+      pos++;
+      if (p.length > PG_MAX_LEXEME) continue;
+      let list = positions.get(p);
+      if (!list) positions.set(p, (list = []));
+      if (list.length < PG_MAX_POSITIONS) list.push(Math.min(pos, PG_MAX_POS));
+    }
+  }
+  const parts: string[] = [];
+  for (const [lex, ps] of positions) parts.push(pgQuote(lex) + ':' + [...new Set(ps)].join(','));
+  return parts.join(' ');
+}
+
+/** A PostgreSQL `tsquery` literal: every word must match one of its alternatives, multi-piece lemmas as phrases. */
+export function tsqueryLiteral(words: readonly (readonly (readonly string[])[])[]): string {
+  return words
+    .map((alts) => '(' + alts.map((p) => '(' + p.map(pgQuote).join(' <-> ') + ')').join(' | ') + ')')
+    .join(' & ');
+}

@@ -1,8 +1,395 @@
-/** PostgreSQL driver (issue #11). Not written yet: opening a postgres:// store fails clearly. */
+/**
+ * The PostgreSQL store (issue #11), for several machines or many writers on one
+ * database. Same tables and values as SQLite (rows.ts, codec.ts, terms.ts),
+ * full-text search over a `tsvector` of the same lemma pieces.
+ *
+ * URL: postgres://user:pass@host:5432/db[?schema=NAME]. `schema` keeps Chronicle's
+ * tables in their own schema (created on migrate); other parameters go to `pg`.
+ */
+import pg from 'pg';
+import type { Doc } from '../../core/doc.js';
 import { StoreError } from '../../core/errors.js';
-import type { Repository } from '../repository.js';
+import type { DocQuery, DocSummary, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
+import { docFromRows, documentRow, layerRows, messageRows, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
+import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
+import { MIGRATIONS } from './migrations/index.js';
 
-export async function openPostgres(url: string): Promise<Repository> {
-  throw new StoreError(`${redactStoreUrl(url)}: PostgreSQL driver not available yet`, redactStoreUrl(url));
+const PAGE = 200;
+/** Deadlocks and serialisation failures are retried: the transaction is replayed from the start. */
+const RETRY_CODES = new Set(['40P01', '40001']);
+const RETRIES = 5;
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 4). */
+  readonly poolSize?: number;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+/** Opens a pool and checks the connection; call `migrate()` before use (openRepository does). */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresRepository> {
+  const shown = redactStoreUrl(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StoreError(`${shown}: not a valid PostgreSQL URL`, shown);
+  }
+  const schema = parsed.searchParams.get('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) {
+    throw new StoreError(`${shown}: schema "${schema}" must be a plain identifier`, shown);
+  }
+  parsed.searchParams.delete('schema');
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: options.poolSize ?? 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  // An idle connection dropped by the server must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('SELECT 1');
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw new StoreError(`${shown}: cannot connect: ${(e as Error).message}`, shown, { cause: e });
+  }
+  return new PostgresRepository(pool, url, schema);
+}
+
+export class PostgresRepository implements Repository {
+  readonly driver = 'postgres' as const;
+  #pool: pg.Pool | null;
+  /** The URL as given (with the password): for reopening; never shown. */
+  readonly url: string;
+  readonly #shown: string;
+  readonly #schema: string | null;
+
+  constructor(pool: pg.Pool, url: string, schema: string | null) {
+    this.#pool = pool;
+    this.url = url;
+    this.#shown = redactStoreUrl(url);
+    this.#schema = schema;
+  }
+
+  private get pool(): pg.Pool {
+    if (!this.#pool) throw new StoreError(`${this.#shown}: the store is closed`, this.#shown);
+    return this.#pool;
+  }
+
+  private async wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof StoreError) throw e;
+      throw new StoreError(`${this.#shown}: ${what} failed: ${(e as Error).message}`, this.#shown, { cause: e });
+    }
+  }
+
+  async migrate(): Promise<void> {
+    await this.wrap('migrating', async () => {
+      const client = await this.pool.connect();
+      try {
+        if (this.#schema) {
+          try {
+            await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.#schema}"`);
+          } catch (e) {
+            // Two processes creating it at once: the loser sees a unique violation; the schema exists.
+            if ((e as { code?: string }).code !== '23505') throw e;
+          }
+        }
+        await client.query("SELECT pg_advisory_lock(hashtext('chronicle-migrate:' || current_schema()))");
+        try {
+          await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+          const latest = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+          const current = Number((await client.query('SELECT coalesce(max(version), 0) AS v FROM schema_migrations')).rows[0].v);
+          if (current > latest) {
+            throw new StoreError(`${this.#shown}: database schema version ${current} is newer than this Chronicle supports (${latest})`, this.#shown);
+          }
+          for (const m of MIGRATIONS) {
+            if (m.version <= current) continue;
+            await client.query('BEGIN');
+            try {
+              await client.query(m.sql);
+              await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+                m.version,
+                m.name,
+                new Date().toISOString(),
+              ]);
+              await client.query('COMMIT');
+            } catch (e) {
+              await client.query('ROLLBACK').catch(() => undefined);
+              throw e;
+            }
+          }
+        } finally {
+          await client.query("SELECT pg_advisory_unlock(hashtext('chronicle-migrate:' || current_schema()))").catch(() => undefined);
+        }
+      } finally {
+        client.release();
+      }
+    });
+  }
+
+  async has(id: string): Promise<boolean> {
+    return this.wrap('reading', async () => (await this.pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount! > 0);
+  }
+
+  async save(docs: readonly Doc[]): Promise<SaveResult[]> {
+    if (docs.length === 0) return [];
+    return this.wrap('saving', async () => {
+      for (let attempt = 0; ; attempt++) {
+        const client = await this.pool.connect();
+        try {
+          await client.query('BEGIN');
+          // Per-id locks taken in one global order: concurrent batches that share ids queue instead of
+          // deadlocking, while documents are still inserted in the order given (that is the all() order).
+          await client.query(
+            `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS s`,
+            [docs.map((d) => d.id)],
+          );
+          const known = new Set<string>(
+            (await client.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1)', [docs.map((d) => d.id)])).rows.map((r) => r.id),
+          );
+          const results: SaveResult[] = new Array(docs.length);
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i]!;
+            try {
+              results[i] = await this.saveOne(client, doc, known);
+            } catch (e) {
+              if (RETRY_CODES.has((e as { code?: string }).code ?? '')) throw e;
+              const where = doc.source.path ?? doc.source.url ?? doc.id;
+              throw new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
+            }
+          }
+          await client.query('COMMIT');
+          return results;
+        } catch (e) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (attempt < RETRIES && RETRY_CODES.has((e as { code?: string }).code ?? '')) continue;
+          throw e;
+        } finally {
+          client.release();
+        }
+      }
+    });
+  }
+
+  private async saveOne(client: pg.PoolClient, doc: Doc, known: Set<string>): Promise<SaveResult> {
+    const id = doc.id;
+    if (!known.has(id)) {
+      // Encode before writing, so a document that cannot be encoded writes nothing.
+      const row = documentRow(doc);
+      const src = sourceRow(doc, row.exact_hash);
+      const layers = layerRows(doc);
+      const messages = messageRows(doc);
+      const tsv = tsvectorLiteral(termsOf(doc));
+      // One round trip: the document and its children, in one statement (foreign keys are checked at its end).
+      // ON CONFLICT waits for a concurrent insert of the same id and then inserts nothing.
+      const res = await client.query(
+        `WITH d AS (
+           INSERT INTO documents (id, lang, title, publisher, published_date, published_after, published_before,
+             published_how, date_lo, date_hi, text, text_length, original, meta, exact_hash, lemmas)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::tsvector)
+           ON CONFLICT (id) DO NOTHING RETURNING id),
+         s AS (
+           INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
+           SELECT d.id, $17, $15, true, $18, $19, $20, $21, $22, $12, $23 FROM d),
+         l AS (
+           INSERT INTO layers (doc_id, ord, name, codec, data)
+           SELECT d.id, u.ord, u.name, u.codec, u.data FROM d, unnest($24::int[], $25::text[], $26::text[], $27::text[]) AS u (ord, name, codec, data)),
+         m AS (
+           INSERT INTO messages (doc_id, ord, severity, code, text, stage, span_start, span_end)
+           SELECT d.id, u.* FROM d, unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::text[], $33::int[], $34::int[])
+             AS u (ord, severity, code, text, stage, span_start, span_end))
+         SELECT count(*)::int AS n FROM d`,
+        [
+          id,
+          row.lang,
+          row.title,
+          row.publisher,
+          row.published_date,
+          row.published_after,
+          row.published_before,
+          row.published_how,
+          row.date_lo,
+          row.date_hi,
+          row.text,
+          row.text_length,
+          row.original,
+          row.meta,
+          row.exact_hash,
+          tsv,
+          src.source_key,
+          src.path,
+          src.url,
+          src.record,
+          src.format,
+          src.encoding,
+          src.source_json,
+          layers.map((_, i) => i),
+          layers.map((l) => l.name),
+          layers.map((l) => l.enc.codec),
+          layers.map((l) => l.enc.data),
+          messages.map((m) => m.ord),
+          messages.map((m) => m.severity),
+          messages.map((m) => m.code),
+          messages.map((m) => m.text),
+          messages.map((m) => m.stage),
+          messages.map((m) => m.span_start),
+          messages.map((m) => m.span_end),
+        ],
+      );
+      known.add(id);
+      if (res.rows[0].n === 1) return { id, outcome: 'added' };
+    }
+    const hash = documentRow(doc).exact_hash;
+    const src = sourceRow(doc, hash);
+    const ins = await client.query<{ id: string }>(
+      `INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
+       VALUES ($1, $2, $3, false, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (doc_id, source_key, exact_hash) DO NOTHING RETURNING id`,
+      [id, src.source_key, hash, src.path, src.url, src.record, src.format, src.encoding, src.text_length, src.source_json],
+    );
+    if (ins.rowCount === 0) return { id, outcome: 'unchanged' };
+    await client.query('INSERT INTO duplicates (doc_id, duplicate_of, source_id, kind) VALUES ($1, $1, $2, $3)', [id, ins.rows[0]!.id, 'same-content']);
+    return { id, outcome: 'duplicate', duplicateOf: id };
+  }
+
+  /** Reads whole documents by id, in the order given. */
+  private async load(q: Queryable, ids: readonly string[]): Promise<Doc[]> {
+    if (ids.length === 0) return [];
+    const [docs, layers, messages] = await Promise.all([
+      q.query<{ id: string; text: string; original: string | null; meta: string }>(
+        'SELECT id, text, original, meta FROM documents WHERE id = ANY($1)',
+        [ids],
+      ),
+      q.query<{ doc_id: string; name: string; codec: string; data: string }>(
+        'SELECT doc_id, name, codec, data FROM layers WHERE doc_id = ANY($1) ORDER BY doc_id, ord',
+        [ids],
+      ),
+      q.query<MessageRow & { doc_id: string }>(
+        'SELECT doc_id, ord, severity, code, text, stage, span_start, span_end FROM messages WHERE doc_id = ANY($1) ORDER BY doc_id, ord',
+        [ids],
+      ),
+    ]);
+    const group = <T extends { doc_id: string }>(rows: T[]): Map<string, T[]> => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) {
+        let list = m.get(r.doc_id);
+        if (!list) m.set(r.doc_id, (list = []));
+        list.push(r);
+      }
+      return m;
+    };
+    const byId = new Map(docs.rows.map((d) => [d.id, d]));
+    const ls = group(layers.rows);
+    const ms = group(messages.rows);
+    const out: Doc[] = [];
+    for (const id of ids) {
+      const d = byId.get(id);
+      if (d) out.push(docFromRows(d, ls.get(id) ?? [], ms.get(id) ?? []));
+    }
+    return out;
+  }
+
+  async get(id: string): Promise<Doc | null> {
+    return this.wrap('reading', async () => (await this.load(this.pool, [id]))[0] ?? null);
+  }
+
+  async list(query: DocQuery = {}): Promise<DocSummary[]> {
+    return this.wrap('listing', async () => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const p = (v: unknown): string => {
+        params.push(v);
+        return `$${params.length}`;
+      };
+      if (query.lang) where.push(`d.lang = ${p(query.lang)}`);
+      if (query.from) where.push(`d.date_lo >= ${p(query.from)}`);
+      if (query.to) where.push(`d.date_hi <= ${p(query.to)}`);
+      const res = await this.pool.query<{ id: string; meta: string; text_length: number; source_json: string }>(
+        `SELECT d.id, d.meta, d.text_length, s.source_json
+         FROM documents d JOIN sources s ON s.doc_id = d.id AND s.is_primary
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY d.seq LIMIT ${p(query.limit ?? null)} OFFSET ${p(query.offset ?? 0)}`,
+        params,
+      );
+      return res.rows.map(summaryFromRow);
+    });
+  }
+
+  async count(): Promise<{ documents: number; duplicates: number }> {
+    return this.wrap('counting', async () => {
+      const r = await this.pool.query<{ d: string; u: string }>(
+        'SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM duplicates) AS u',
+      );
+      return { documents: Number(r.rows[0]!.d), duplicates: Number(r.rows[0]!.u) };
+    });
+  }
+
+  async search(query: SearchQuery): Promise<SearchHit[]> {
+    const words = queryPhrases(query.lemmas, query.text);
+    if (words.length === 0) return [];
+    return this.wrap('searching', async () => {
+      const params: unknown[] = [tsqueryLiteral(words), query.limit ?? 20, query.offset ?? 0];
+      if (query.lang) params.push(query.lang);
+      const res = await this.pool.query<{ id: string; title: string | null; lang: string; text: string; score: number }>(
+        `SELECT d.id, d.title, d.lang, d.text, ts_rank_cd(d.lemmas, q)::float8 AS score
+         FROM documents d, CAST($1 AS tsquery) q
+         WHERE d.lemmas @@ q ${query.lang ? 'AND d.lang = $4' : ''}
+         ORDER BY score DESC, d.seq LIMIT $2 OFFSET $3`,
+        params,
+      );
+      if (res.rows.length === 0) return [];
+      const layers = await this.pool.query<{ doc_id: string; name: string; codec: string; data: string }>(
+        "SELECT doc_id, name, codec, data FROM layers WHERE doc_id = ANY($1) AND name IN ('tokens', 'morph') ORDER BY doc_id, ord",
+        [res.rows.map((r) => r.id)],
+      );
+      return res.rows.map((r): SearchHit => {
+        const doc = docFromRows({ id: r.id, text: r.text, original: null, meta: '{}' }, layers.rows.filter((l) => l.doc_id === r.id), []);
+        const matches = matchSpans(termsOf({ text: r.text, layers: doc.layers }), words);
+        return { id: r.id, title: r.title, lang: r.lang, snippet: snippet(r.text, matches), matches, score: r.score };
+      });
+    });
+  }
+
+  async *all(): AsyncIterable<Doc> {
+    let after = 0;
+    for (;;) {
+      const page = await this.wrap('reading', () =>
+        this.pool.query<{ seq: string; id: string }>('SELECT seq, id FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2', [after, PAGE]),
+      );
+      if (page.rows.length === 0) return;
+      const docs = await this.wrap('reading', () => this.load(this.pool, page.rows.map((r) => r.id)));
+      for (const d of docs) yield d;
+      after = Number(page.rows[page.rows.length - 1]!.seq);
+    }
+  }
+
+  async *duplicates(): AsyncIterable<DocSummary> {
+    let after = 0;
+    for (;;) {
+      const page = await this.wrap('reading', () =>
+        this.pool.query<{ did: string; id: string; meta: string; text_length: number; source_json: string; duplicate_of: string }>(
+          `SELECT u.id AS did, u.doc_id AS id, d.meta, s.text_length, s.source_json, u.duplicate_of
+           FROM duplicates u JOIN sources s ON s.id = u.source_id JOIN documents d ON d.id = u.duplicate_of
+           WHERE u.id > $1 ORDER BY u.id LIMIT $2`,
+          [after, PAGE],
+        ),
+      );
+      if (page.rows.length === 0) return;
+      for (const r of page.rows) yield summaryFromRow(r);
+      after = Number(page.rows[page.rows.length - 1]!.did);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#pool) {
+      const pool = this.#pool;
+      this.#pool = null;
+      await pool.end();
+    }
+  }
 }

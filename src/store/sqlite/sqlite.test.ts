@@ -82,11 +82,3 @@ describe('SQLite store', () => {
   });
 });
 
-describe('openRepository', () => {
-  it('names PostgreSQL as not available yet, hiding the password', async () => {
-    const err = await openRepository('postgres://u:secret@localhost/db').catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(StoreError);
-    expect((err as Error).message).toMatch(/not available yet/);
-    expect((err as Error).message).not.toContain('secret');
-  });
-});

@@ -1,0 +1,14 @@
+/**
+ * PostgreSQL schema migrations: the same versions as SQLite's
+ * (src/store/sqlite/migrations), in this dialect. Applied in order, each once,
+ * each in its own transaction, under an advisory lock.
+ */
+import { m0001 } from './0001-initial.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001];
