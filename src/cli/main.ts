@@ -13,8 +13,9 @@ import * as exportCmd from './commands/export.js';
 import * as start from './commands/start.js';
 import * as timeline from './commands/timeline.js';
 import * as stories from './commands/stories.js';
+import * as serveCmd from './commands/serve.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')

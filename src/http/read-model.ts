@@ -1,0 +1,62 @@
+/**
+ * The API's read model: the export sections (documents, times, entities,
+ * mentions, quotes, figures, claims, events, stories ...) gathered in one pass
+ * over the store and indexed in memory, so every API call is a filter over
+ * arrays rather than a scan of the store. Rebuilt after each ingest.
+ */
+import type { Repository, DocSummary } from '../store/repository.js';
+import { SECTIONS, documentRow, type ExportedDocument } from '../app/export.js';
+
+export type Row = Record<string, unknown>;
+
+export interface ReadModel {
+  readonly documents: readonly ExportedDocument[];
+  readonly docById: ReadonlyMap<string, ExportedDocument>;
+  readonly sections: Readonly<Record<string, readonly Row[]>>;
+  /** Rows of a section by `id` (for sections whose rows have one). */
+  byId(section: string, id: string): Row | undefined;
+  /** Rows of a section that belong to a document (rows with `doc`). */
+  byDoc(section: string, doc: string): readonly Row[];
+  readonly builtAt: number;
+  readonly buildMs: number;
+}
+
+export async function buildReadModel(repo: Repository, clock: () => number = () => performance.now()): Promise<ReadModel> {
+  const t0 = clock();
+  const accs = SECTIONS.map((s) => ({ name: s.name, acc: s.start(repo), rows: [] as Row[] }));
+  const documents: ExportedDocument[] = [];
+  for await (const doc of repo.all()) {
+    documents.push(documentRow(doc));
+    for (const a of accs) for (const r of a.acc.add(doc) ?? []) a.rows.push(r as Row);
+  }
+  for await (const dup of repo.duplicates()) documents.push(documentRow(dup as DocSummary));
+  for (const a of accs) for (const r of (await a.acc.finish?.()) ?? []) a.rows.push(r as Row);
+  const sections: Record<string, Row[]> = {};
+  for (const a of accs) sections[a.name] = a.rows;
+
+  const ids = new Map<string, Map<string, Row>>();
+  const docs = new Map<string, Map<string, Row[]>>();
+  for (const [name, rows] of Object.entries(sections)) {
+    const idMap = new Map<string, Row>();
+    const docMap = new Map<string, Row[]>();
+    for (const r of rows) {
+      if (typeof r.id === 'string') idMap.set(r.id, r);
+      if (typeof r.doc === 'string') {
+        const l = docMap.get(r.doc) ?? [];
+        l.push(r);
+        docMap.set(r.doc, l);
+      }
+    }
+    ids.set(name, idMap);
+    docs.set(name, docMap);
+  }
+  return {
+    documents,
+    docById: new Map(documents.map((d) => [d.id, d])),
+    sections,
+    byId: (section, id) => ids.get(section)?.get(id),
+    byDoc: (section, doc) => docs.get(section)?.get(doc) ?? [],
+    builtAt: Date.now(),
+    buildMs: clock() - t0,
+  };
+}
