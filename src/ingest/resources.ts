@@ -14,6 +14,7 @@ interface BoilerplateFile {
   speakerSingleWord: string[];
   caseSensitiveLines: string[];
   publisherNouns: string[];
+  headingNotLastWord: string[];
 }
 
 export interface IngestData {
@@ -27,6 +28,8 @@ export interface IngestData {
   publisherAliases: readonly string[];
   speakerRoles: readonly string[];
   speakerSingleWord: ReadonlySet<string>;
+  /** Words a subheading never ends with (lower case). */
+  headingNotLastWord: ReadonlySet<string>;
   /** Lower-case month name or abbreviation -> 1..12. */
   months: ReadonlyMap<string, number>;
   /** Russian letter -> relative frequency (per cent). */
@@ -46,6 +49,7 @@ function load(): IngestData {
     publisherAliases: Object.keys(bp.publishers).sort((a, b) => b.length - a.length),
     speakerRoles: bp.speakerRoles,
     speakerSingleWord: new Set(bp.speakerSingleWord.map((s) => s.toLowerCase())),
+    headingNotLastWord: new Set(bp.headingNotLastWord),
     months: new Map(Object.entries(dates.months)),
     cyrillicFreq: new Map(Object.entries(cyr.frequencies)),
   };

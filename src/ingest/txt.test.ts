@@ -102,4 +102,12 @@ describe('plain-text news', () => {
     expect(a.publisher).toBe('Кавказ-Пресс');
     expect(analyseText('Встреча в Сочи\n\n26 ноября 2021 года, Сочи\n\nЛидеры встретились.').published).toMatchObject({ date: '2021-11-26' });
   });
+
+  it('keeps list items, an unpunctuated standfirst and broken lines out of subheadings', () => {
+    const a = analyseText(
+      'Talks end\n\nThe ministers agreed on three steps rather\n\nThe talks lasted four hours.\n\nThe sides agreed to\n\n- reopen the road\n- exchange detainees\n\nNext round\n\nThe next round is due in May.\n',
+    );
+    const kinds = a.zones.map((z) => z.kind);
+    expect(kinds).toEqual(['title', 'body', 'body', 'body', 'body', 'body', 'subheading', 'body']);
+  });
 });

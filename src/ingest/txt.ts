@@ -163,9 +163,17 @@ function isTitleLike(line: string): boolean {
   return /\p{L}/u.test(line);
 }
 
+/** A list item (`- ...`, `• ...`, `1. ...`) or a Russian dialogue dash: content, never a heading or chrome. */
+const LIST_ITEM = /^(?:[-–—•·*▪●]\s|\d{1,2}[.)]\s)/u;
+
 function isHeadingLike(line: string): boolean {
-  return line.length <= 120 && !PROSE_END.test(line) && line.split(/\s+/).length <= 15 && /\p{L}/u.test(line);
+  if (line.length > 120 || PROSE_END.test(line) || LIST_ITEM.test(line) || !/\p{L}/u.test(line)) return false;
+  const words = line.split(/\s+/);
+  return words.length <= 15 && !ingestData.headingNotLastWord.has(words[words.length - 1]!.toLowerCase());
 }
+
+/** A subheading starts like a sentence: capital, digit or opening quote. */
+const HEADING_START = /^[\p{Lu}\p{N}«"“„']/u;
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'sentence' });
 
@@ -317,6 +325,7 @@ export function analyseText(text: string, opts: { titleKnown?: boolean } = {}): 
   }
   let firstBody: { start: number; end: number } | undefined;
   let datelineDone = false;
+  let seenProse = false;
   let datelineDate: Published | undefined;
   paras.forEach((p, i) => {
     if (i > lastProse) {
@@ -343,12 +352,22 @@ export function analyseText(text: string, opts: { titleKnown?: boolean } = {}): 
       }
     }
     const sp = transcript ? speakers[i] : null;
+    const wasProse = seenProse;
+    seenProse ||= !isHeadingLike(p.text) || start !== p.start;
     if (sp && start === p.start) {
       add('speaker', p.start, p.start + sp.length, 'txt/speaker-label');
       start = p.start + sp.length;
       while (start < p.end && WS.test(text[start]!)) start++;
       if (start >= p.end) return;
-    } else if (isHeadingLike(p.text) && start === p.start) {
+    } else if (
+      isHeadingLike(p.text) &&
+      start === p.start &&
+      wasProse &&
+      HEADING_START.test(p.text) &&
+      !LIST_ITEM.test(paras[i + 1]?.text ?? '') &&
+      !STARTS_LOWER.test(paras[i + 1]?.text ?? '')
+    ) {
+      // A heading follows prose (an unpunctuated first paragraph is a standfirst) and does not introduce a list.
       add('subheading', p.start, p.end, 'txt/subheading');
       return;
     }
