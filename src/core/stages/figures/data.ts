@@ -46,6 +46,8 @@ export interface RawFiguresData {
     readonly sinceBefore: Readonly<Record<FigureLang, readonly string[]>>;
     readonly anaphors: Readonly<Record<FigureLang, readonly string[]>>;
     readonly numberOf: Readonly<Record<FigureLang, readonly string[]>>;
+    readonly ordinalBefore: Readonly<Record<FigureLang, readonly string[]>>;
+    readonly notFigureAfter: Readonly<Record<FigureLang, readonly string[]>>;
   };
 }
 
@@ -86,6 +88,8 @@ export interface LangTables {
   readonly sinceBefore: ReadonlySet<string>;
   readonly anaphors: ReadonlyMap<string, true>;
   readonly numberOf: ReadonlyMap<string, true>;
+  readonly ordinalBefore: ReadonlySet<string>;
+  readonly notFigureAfter: ReadonlySet<string>;
   /** Longest phrase (in words) among qualifiers, units, things and predicates. */
   readonly maxPhrase: number;
 }
@@ -143,6 +147,8 @@ export function compileFiguresData(raw: RawFiguresData): FiguresData {
       sinceBefore: new Set(c.sinceBefore[lang]),
       anaphors: new Map(c.anaphors[lang].map((w) => [w, true as const])),
       numberOf: new Map(c.numberOf[lang].map((w) => [w, true as const])),
+      ordinalBefore: new Set(c.ordinalBefore[lang]),
+      notFigureAfter: new Set(c.notFigureAfter[lang]),
       maxPhrase,
     };
   };

@@ -373,9 +373,38 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
         continue;
       }
     }
+    // Digits inside codes, URLs and names (`COVID-19`, `Ту-154`, `list=PL5V`) are not numbers.
+    if (t.type === 'num' && (gluedToCode(toks, i) || (toks[i + 1]?.glued && toks[i + 1]!.type === 'word' && !T.ordinalSuffixes.has(toks[i + 1]!.lower) && !T.units.has(toks[i + 1]!.lower) && !T.scales.has(toks[i + 1]!.lower)))) {
+      i++;
+      while (i < toks.length && toks[i]!.glued && toks[i]!.type !== 'sym') i++;
+      continue;
+    }
+    // Roman numerals (`World War II`, `XXI век`) are ordinals.
+    if (t.type === 'word' && /^[IVXLC]{2,}$/.test(t.text) && /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/.test(t.text)) {
+      out.push({ start: t.start, end: t.end, coreStart: t.start, coreEnd: t.end, kind: 'ordinal', value: romanValue(t.text), precision: 1, qualifier: null, qualifierText: null, unit: null, unitKind: null, words: false, collective: false, vague: false, rule: 'ordinal-roman' });
+      i++;
+      continue;
+    }
     let core = digitCore(toks, i, T, lang) ?? wordCore(toks, i, T, lang);
     if (!core) {
       i++;
+      continue;
+    }
+    // A capitalised ordinal inside a sentence names something (`Второй мировой войны`, `Тринадцатая поправка`).
+    if (core.ordinal && core.words && /^\p{Lu}/u.test(t.text) && i > 0 && !['.', '!', '?', '«', '"', '“', '(', '—', '–', '-', ':'].includes(toks[i - 1]!.text)) {
+      i = core.j;
+      continue;
+    }
+    // `статья 104`, `№ 213`, `article 5`: the number names an item.
+    const prevWord = toks[i - 1];
+    const itemNumber = t.type === 'num' && prevWord !== undefined && (T.ordinalBefore.has(prevWord.lower) || T.ordinalBefore.has(prevWord.lower + '.') || (prevWord.text === '.' && prevWord.glued && T.ordinalBefore.has((toks[i - 2]?.lower ?? '') + '.')));
+    if (itemNumber) {
+      let j = i + 1;
+      // `128.1`, `34-104`, `589658-7`
+      while (j + 1 < toks.length && toks[j]!.glued && DASHES.has(toks[j]!.text) && toks[j + 1]!.type === 'num' && toks[j + 1]!.glued) j += 2;
+      const s0 = prevWord.text === '№' ? i - 1 : i;
+      out.push({ start: toks[s0]!.start, end: toks[j - 1]!.end, coreStart: t.start, coreEnd: toks[j - 1]!.end, kind: 'ordinal', value: parseDigits(t.text, lang).value, precision: 1, qualifier: null, qualifierText: null, unit: null, unitKind: null, words: false, collective: false, vague: false, rule: 'ordinal-item' });
+      i = j;
       continue;
     }
     // Range: `10-12`, `10 to 12`, `от 3 до 5 тысяч`, `between 10 and 12`.
@@ -430,8 +459,8 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
       i = endTok;
       continue;
     }
-    // `one` as a pronoun (`one of`, `no one`) is not a figure.
-    if ((first.lower === 'one' || first.lower === 'один' || first.lower === 'одна' || first.lower === 'одно') && (toks[endTok]?.lower === 'of' || before?.lower === 'no' || before?.lower === 'the' || before?.lower === 'every' || before?.lower === 'any' || toks[endTok]?.lower === 'из')) {
+    // `one` as a pronoun (`one of`, `одной из`, `no one`) is not a figure.
+    if (core.words && core.value === 1 && (T.notFigureAfter.has(toks[endTok]?.lower ?? '') || before?.lower === 'no' || before?.lower === 'the' || before?.lower === 'every' || before?.lower === 'any')) {
       i = endTok;
       continue;
     }
@@ -523,7 +552,9 @@ function glueAdjUnit(w: string, lang: FigureLang): { unit: string; kind: UnitKin
     if (w.startsWith('доллар')) return { unit: 'USD', kind: 'currency' };
     if (w.startsWith('рубл')) return { unit: 'RUB', kind: 'currency' };
     if (w.startsWith('процент')) return { unit: '%', kind: 'percent' };
-    if (w.startsWith('летн') || w.startsWith('годичн')) return { unit: 'year', kind: 'duration' };
+    if (w.startsWith('лет') || w.startsWith('годичн') || w.startsWith('годов')) return { unit: 'year', kind: 'duration' };
+    if (w.startsWith('часов')) return { unit: 'hour', kind: 'duration' };
+    if (w.startsWith('минутн')) return { unit: 'minute', kind: 'duration' };
     if (w.startsWith('месячн')) return { unit: 'month', kind: 'duration' };
     if (w.startsWith('дневн')) return { unit: 'day', kind: 'duration' };
     if (w.startsWith('километров')) return { unit: 'km', kind: 'measure' };
@@ -552,4 +583,27 @@ function mk(core: Core, toks: readonly Tok[], endTok: number, kind: NumberKind, 
     vague: false,
     rule: x.rule,
   };
+}
+
+/** A digit group glued to letters or a code before it (`COVID-19`, `PLNUY5`, `/doc/3814598`). */
+function gluedToCode(toks: readonly Tok[], i: number): boolean {
+  const t = toks[i]!;
+  if (!t.glued) return false;
+  const p = toks[i - 1]!;
+  if (p.type === 'word' && p.text.length > 1 && p.text !== '№') return !/^[$€£₽¥]$/.test(p.text);
+  if (p.type === 'word') return p.text !== '№';
+  if (p.text === '/' || p.text === '=' || p.text === '_' || p.text === '#' || p.text === '+' || p.text === '?' || p.text === '&') return true;
+  if (DASHES.has(p.text) || p.text === '.') return toks[i - 2] !== undefined && p.glued && (toks[i - 2]!.type === 'word' || toks[i - 2]!.type === 'num' && p.text === '.');
+  return false;
+}
+
+function romanValue(s: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+  let total = 0;
+  for (let k = 0; k < s.length; k++) {
+    const a = v[s[k]!]!;
+    const b = v[s[k + 1] ?? ''] ?? 0;
+    total += a < b ? -a : a;
+  }
+  return total;
 }
