@@ -29,6 +29,7 @@ const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 const readJson = (...p: string[]): Json => JSON.parse(fs.readFileSync(path.join(repoRoot, 'data', ...p), 'utf8'));
 const eventTypes = new Set(Object.keys(readJson('events', 'triggers.json').types));
 const glosses = new Set((readJson('figures', 'lexicon.json').things as { gloss: string }[]).map((t) => t.gloss));
+const predicates = new Set((readJson('figures', 'lexicon.json').predicates as { gloss: string }[]).map((t) => t.gloss));
 const measureUnits = new Set(Object.values(readJson('figures', 'units.json').measures.en) as string[]);
 
 function errorsOf(doc: Json): string[] {
@@ -60,13 +61,14 @@ function consistencyProblems(doc: Json): string[] {
     for (const f of fs ?? []) {
       const kind = f.unitKind ?? 'counter';
       if (kind === 'counter' && !glosses.has(f.thing) && !NOT_YET_IN_FIGURES_LEXICON.has(f.thing)) problems.push(`${where}: counted thing "${f.thing}" is not a gloss of data/figures/lexicon.json`);
+      if (f.predicate !== undefined && !predicates.has(f.predicate)) problems.push(`${where}: predicate "${f.predicate}" is not a predicate gloss of data/figures/lexicon.json`);
       if (kind === 'measure' && !measureUnits.has(f.unit)) problems.push(`${where}: measure unit "${f.unit}" is not in data/figures/units.json`);
     }
   };
   const evidence = (ev: Json, where: string) => {
     for (const kind of ['fulfilment', 'breach', 'ending']) {
       for (const pat of ev?.[kind] ?? []) {
-        for (const t of pat.events) if (!eventTypes.has(t)) problems.push(`${where}.${kind}: event type ${t} has no triggers in data/events/triggers.json`);
+        for (const t of pat.events ?? []) if (!eventTypes.has(t)) problems.push(`${where}.${kind}: event type ${t} has no triggers in data/events/triggers.json`);
         for (const a of pat.actors ?? []) ref(a, `${where}.${kind}.actors`);
         for (const pl of pat.places ?? []) ref(pl, `${where}.${kind}.places`);
         figures(pat.figures, `${where}.${kind}`);
@@ -232,6 +234,9 @@ describe('agreement schema', () => {
   });
   it('rejects keywords that are not lower-case lemmas', () => {
     expect(paths(withProvision({ evidence: { fulfilment: [{ events: ['ceasefire'], keywords: { en: ['Ceasefires!'] } }] } }))).toContain('/provisions/0/evidence/fulfilment/0/keywords/en/0');
+  });
+  it('rejects an evidence pattern with neither events, figures nor keywords', () => {
+    expect(paths(withProvision({ evidence: { breach: [{ places: ['nagorno-karabakh'] }] } }))).toContain('/provisions/0/evidence/breach/0');
   });
   it('finds an undeclared party in the consistency check', () => {
     expect(consistencyProblems(withProvision({ obligated: ['turkey'] }))).toEqual(['p1-ceasefire: unknown id turkey']);
