@@ -522,7 +522,7 @@ function subjectBefore(v: View, L: CompiledLang, i: number, floor: number): Span
     if (t.kind === 'punct') {
       if (!["'s", '’s', '.', '-', "'", '’', '&'].includes(w) || (w === '.' && n === 0)) break;
     } else if (L.clauseStops.has(w)) break;
-    else if (n > 0 && ['VERB', 'AUX'].includes(v.morph[k]?.pos ?? '') && !L.roleWords.includes(w)) break;
+    else if (n > 0 && ['VERB', 'AUX'].includes(v.morph[k]?.pos ?? '') && !L.roleWords.includes(w) && !isUpperTok(v, k)) break;
     else if (v.cueLemma[k] && n > 0 && !L.roleWords.includes(w)) break;
     k--;
     n++;
@@ -572,6 +572,8 @@ function isUpperTok(v: View, k: number): boolean {
 
 /** Attribution after a closing quote: `, Peskov told reporters.`, `, - говорится в сообщении.`, `, said Lavrov`. */
 function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribution | null {
+  // `"... ended." He said the ...` starts a new sentence: only a bare `He said.` still attributes the quote.
+  const newSentence = /[.!?…]["'»“”’]*$/u.test(v.text.slice(Math.max(0, from - 3), from)) && /^\s+\p{Lu}/u.test(v.text.slice(from, to));
   const m = DASHES.exec(v.text.slice(from, to));
   const start = from + (m ? m[0].length : 0);
   const [a, b] = v.tokensIn(start, to);
@@ -586,6 +588,7 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
     const cue = v.cueLemma[i];
     if (!cue) continue;
     const CL = /[\u0400-\u04ff]/u.test(v.lower[i]!) ? v.lex.ru : v.lex.en;
+    if (newSentence && !shortTail(v, i, b)) return null;
     const subj = i > a ? { start: v.tokens[a]!.start, end: lastWordEnd(v, a, i, CL) } : null;
     let speaker: Span | null = subj && subj.end > subj.start ? subj : null;
     if (!speaker) speaker = phraseAfter(v, CL, i + 1, to, true);
@@ -738,12 +741,22 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
     const cueSpan = { start: t.start, end: t.end };
 
     // Inverted, sentence-final: `CLAUSE, Peskov said on Thursday.` / `CLAUSE, - заявил Лавров.`
-    const subj = subjectBefore(v, CL, i, s.start);
+    let subj = subjectBefore(v, CL, i, s.start);
+    let coordinated = false;
+    if (!subj && i > a + 1 && v.lower[i - 1] === ',' && isUpperTok(v, a) && i - a <= 22) {
+      subj = { start: v.tokens[a]!.start, end: v.tokens[i - 2]!.end };
+      coordinated = true;
+    }
+    // `Graham called both ... and said the party ...`: the sentence's subject.
+    if (!subj && i > a && ['and', 'but', 'then', 'и', 'а', 'но'].includes(v.lower[i - 1]!)) {
+      subj = sentenceSubject(v, CL, a, i);
+      coordinated = !!subj;
+    }
     const subjStartTok = subj ? v.tokenFrom(subj.start) : i;
     const beforeSubj = subjStartTok - 1;
     let q = beforeSubj;
     while (q >= a && ['-', '–', '—'].includes(v.lower[q]!)) q--;
-    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0) {
+    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0 && shortTail(v, i, b)) {
       let speaker = subj;
       if (!speaker) speaker = phraseAfter(v, CL, i + 1, sentSpan.end, true);
       if (speaker || CL.passive.has(cue)) {
@@ -767,11 +780,11 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
       return;
     }
     // `The Russian leader said the sides would ...` (no `that`)
-    const subjAtClauseStart = subj && (subjStartTok === a || v.lower[subjStartTok - 1] === ',');
+    const subjAtClauseStart = subj && (coordinated || subjStartTok <= a || v.tokens[subjStartTok - 1]!.kind === 'punct' || CL.clauseStops.has(v.lower[subjStartTok - 1]!));
     if (CL.lang === 'en' && !CL.thatOnly.has(cue) && !CL.documentCues.has(cue) && subj && subjAtClauseStart) {
       let k = i + 1;
       while (k < b && (CL.objects.has(v.lower[k]!) || v.tokens[k]!.kind === 'number') && k - i < 6) k++;
-      if (k < b && v.tokens[k]!.kind === 'word' && b - k >= 4 && !['to', 'for', 'about', 'in', 'on', 'by', 'of', 'it', 'so', 'as'].includes(v.lower[k]!)) {
+      if (k < b && v.tokens[k]!.kind === 'word' && b - k >= 4 && !['to', 'for', 'about', 'in', 'on', 'by', 'of', 'so', 'as', 'yes', 'no', 'goodbye', 'hello', 'thanks'].includes(v.lower[k]!)) {
         // The object list may have swallowed the clause's first word (`said the sides`): back off over determiners.
         while (k > i + 1 && CL.determiners.has(v.lower[k - 1]!)) k--;
         push({ start: v.tokens[k]!.start, end: sentSpan.end }, { speaker: subj, cue: cueSpan, cueLemma: cue, end: cueSpan.end }, 'indirect-bare');
@@ -781,13 +794,24 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
   }
 }
 
+/** The words after a sentence-final cue are few and have no verb of their own (`said on Thursday`, not `said they would vote`). */
+function shortTail(v: View, i: number, b: number): boolean {
+  let words = 0;
+  for (let k = i + 1; k < b; k++) {
+    if (v.tokens[k]!.kind === 'punct') continue;
+    words++;
+    if (['VERB', 'AUX'].includes(v.morph[k]?.pos ?? '') && !isUpperTok(v, k)) return false;
+  }
+  return words <= 8;
+}
+
 /** The sentence's subject for a participle cue (`The commissions issued a release, stating that ...`): words up to the first verb. */
 function sentenceSubject(v: View, L: CompiledLang, a: number, i: number): Span | null {
   let s = a;
   // Skip a short opening adverbial (`On April 19,`).
   for (let k = a; k < Math.min(i, a + 6); k++) if (v.lower[k] === ',') { s = k + 1; break; }
   let e = s;
-  while (e < i && !['VERB', 'AUX'].includes(v.morph[e]?.pos ?? '') && v.lower[e] !== ',') e++;
+  while (e < i && !(['VERB', 'AUX'].includes(v.morph[e]?.pos ?? '') && !isUpperTok(v, e)) && v.lower[e] !== ',') e++;
   if (e === s || e - s > 14 || e >= i) return null;
   void L;
   return { start: v.tokens[s]!.start, end: v.tokens[e - 1]!.end };
