@@ -101,6 +101,12 @@ function jsonLd(doc: El): JsonLdArticle | null {
   return null;
 }
 
+/** Text of an HTML fragment (a record's body from an RSS feed): paragraphs as blank-line-separated lines, entities decoded. */
+export function htmlFragmentText(fragment: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`) as unknown as { document: El };
+  return blockText(document.querySelector('body')!).text;
+}
+
 /** An HTML page as one document. Returns null when no article text could be found. */
 export function readHtml(html: string, source: DocInit['source']): DocInit | null {
   const { document } = parseHTML(html) as unknown as { document: El };

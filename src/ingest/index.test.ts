@@ -74,6 +74,13 @@ describe('records', () => {
     expect(errors(items).map((e) => [e.code, e.message])).toEqual([['ingest/empty', `${fx('leads.csv')} [record 2]: field "content" is empty`]]);
   });
 
+  it('extracts the text of a record body given as HTML, keeping the field as original', () => {
+    const rec = { title: 'Convoy arrives', content: '<p>The convoy arrived in the evening.</p><p>Aid was handed over &amp; stored.</p>' };
+    const item = readBuffer(new TextEncoder().encode(JSON.stringify(rec)), { path: 'feed.json' })[0]!;
+    expect(item).toMatchObject({ ok: true, doc: { text: 'The convoy arrived in the evening.\n\nAid was handed over & stored.', original: rec.content } });
+    if (item.ok) expect(item.doc.messages?.map((m) => m.code)).toEqual(['ingest/html-in-record']);
+  });
+
   it('restores newlines a dump lost as bare "n" without changing offsets', () => {
     const csv = 'date,url,edition,title,text\n2019-08-10 17:12:51,https://x.example/1,-,Заголовок,"МОСКВА, 10 августа. /ТАСС/. Первый абзац.nВторой абзац."\n';
     const item = readBuffer(new TextEncoder().encode(csv), { path: 'dump.csv' })[0]!;

@@ -7,6 +7,7 @@
 import type { DocInit, DocSource, Message, Published } from '../core/doc.js';
 import { InputError } from '../core/errors.js';
 import { parseDate } from './dates.js';
+import { htmlFragmentText } from './html.js';
 import { analyseText } from './txt.js';
 
 export type FieldName = 'title' | 'text' | 'date' | 'url' | 'publisher';
@@ -68,6 +69,9 @@ export function restoreLostNewlines(text: string): { text: string; count: number
   return { text: out, count };
 }
 
+/** A body that is HTML markup (RSS/Atom `content:encoded`, CMS exports), not text mentioning a tag. */
+const HTML_BODY = /^\s*<(?:p|div|h[1-6]|ul|ol|article|section|figure|blockquote|br|span|strong|em|a)[\s>/]/i;
+
 /** Builds a document from a record, or an InputError naming the file and record. */
 export function recordToDoc(
   rec: unknown,
@@ -94,7 +98,13 @@ export function recordToDoc(
   if (!raw.trim()) return { ok: false, error: new InputError('ingest/empty', where, `field "${textKey}" is empty`) };
 
   const messages: Message[] = [];
-  const fixed = restoreLostNewlines(raw);
+  let body = raw;
+  if (HTML_BODY.test(raw)) {
+    body = htmlFragmentText(raw);
+    if (!body.trim()) return { ok: false, error: new InputError('ingest/empty', where, `field "${textKey}" holds HTML without text`) };
+    messages.push({ severity: 'info', code: 'ingest/html-in-record', text: `field "${textKey}" holds HTML; its text was extracted`, stage: 'ingest' });
+  }
+  const fixed = restoreLostNewlines(body);
   if (fixed.count > 0) {
     messages.push({ severity: 'info', code: 'ingest/lost-newlines', text: `${fixed.count} "n" characters read as lost newlines`, stage: 'ingest' });
   }
@@ -133,7 +143,7 @@ export function recordToDoc(
     layers: { zones: a.zones },
     messages,
     ...(Object.keys(extra).length ? { extra } : {}),
-    ...(fixed.count > 0 ? { original: raw } : {}),
+    ...(text !== raw ? { original: raw } : {}),
   };
   return { ok: true, doc };
 }
