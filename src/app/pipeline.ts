@@ -16,6 +16,9 @@ import { loadTimeResources } from './time-resources.js';
 import { createEventsStage } from '../core/stages/events/index.js';
 import type { EventLexicon } from '../core/stages/events/lexicon.js';
 import { loadEventLexicon } from './events-resources.js';
+import { createFiguresStage } from '../core/stages/figures/index.js';
+import type { FiguresData } from '../core/stages/figures/data.js';
+import { loadFiguresData } from './figures-data.js';
 
 export interface Resources {
   // Filled in by each stage's loader, e.g. `ru: RussianMorphology`.
@@ -25,6 +28,8 @@ export interface Resources {
   time: TimeResources;
   /** events: trigger lexicon (data/events/triggers.json). */
   events: EventLexicon;
+  /** figures: number words, units, qualifiers and the counted-things lexicon (data/figures). */
+  figures: FiguresData;
 }
 
 let cached: Promise<Resources> | undefined;
@@ -32,7 +37,7 @@ let cached: Promise<Resources> | undefined;
 /** Loads every stage's data once per process. */
 export function loadResources(): Promise<Resources> {
   cached ??= (async (): Promise<Resources> => {
-    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon() };
+    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon(), figures: loadFiguresData() };
   })();
   return cached;
 }
@@ -42,6 +47,8 @@ export function buildStages(res: Resources): Stage[] {
   const { langProfiles, abbreviations, morph } = res.language;
   stages.push(createLangStage(langProfiles), createSegmentStage({ abbreviations, langProfiles }), createMorphStage(morph));
   stages.push(createTimeStage(res.time));
+  // Figures read times, mentions and quotes when present: after those stages.
+  stages.push(createFiguresStage(res.figures));
   // Events read every other layer (times, mentions, quotes): keep this stage last.
   stages.push(createEventsStage(res.events));
   return stages;

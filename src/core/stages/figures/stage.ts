@@ -400,7 +400,8 @@ function sentenceSubject(ctx: Ctx, prev: Subject | null, mentions: readonly Ment
     if (pos === 'VERB' || pos === 'AUX') break;
     if (pos === null && (T.auxiliaries.has(t.lower) || (T.stopWords.has(t.lower) && !SUBJECT_INNER.has(t.lower)))) break;
     if (pos === null && ctx.lang === 'en' && j > i && /^\p{L}{3,}[^e]ed$/u.test(t.lower)) break;
-    if (t.type === 'word' && !DETERMINERS.has(t.lower) && (pos === null || pos === 'NOUN' || pos === 'PROPN')) lastNoun = j;
+    // ADJ too: taggers often read a head like `contingent` as an adjective.
+    if (t.type === 'word' && !DETERMINERS.has(t.lower) && (pos === null || pos === 'NOUN' || pos === 'PROPN' || pos === 'ADJ' || pos === 'X')) lastNoun = j;
     j++;
   }
   if (lastNoun < i) return { subject: null, own: null };
