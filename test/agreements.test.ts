@@ -96,8 +96,8 @@ function consistencyProblems(doc: Json): string[] {
 }
 
 describe('agreement files', () => {
-  it('include the 9 November 2020 statement and a second, unrelated agreement', () => {
-    expect(files).toEqual(['black-sea-grain-initiative-2022-07-22.yaml', 'trilateral-statement-2020-11-09.yaml']);
+  it('include the 9 November 2020 statement and unrelated agreements that prove the format general', () => {
+    expect(files).toEqual(['black-sea-grain-initiative-2022-07-22.yaml', 'minsk-protocol-2014-09-05.yaml', 'trilateral-statement-2020-11-09.yaml']);
   });
 
   for (const file of files) {
@@ -200,6 +200,22 @@ describe('the Black Sea Grain Initiative', () => {
   it('ends on 17 July 2023 after three extensions', () => {
     expect(doc.history.filter((h: Json) => h.kind === 'extended')).toHaveLength(3);
     expect(doc.history.at(-1)).toMatchObject({ date: '2023-07-17', kind: 'terminated' });
+  });
+});
+
+describe('the Minsk Protocol', () => {
+  const doc = load('minsk-protocol-2014-09-05.yaml');
+  it('has twelve points, the ceasefire from 18:00 Kyiv time, and OSCE verification of the ceasefire and the border', () => {
+    expect(doc.provisions.map((p: Json) => p.point)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    expect(doc.provisions[0].deadline.by).toEqual({ date: '2014-09-05', time: '18:00', timezone: '+03:00' });
+    for (const id of ['m2-osce-ceasefire-monitoring', 'm4-border-monitoring']) {
+      expect(doc.provisions.find((p: Json) => p.id === id).verification[0].body).toBe('osce-monitors');
+    }
+  });
+  it('describes the elections point by keywords alone, since no event type covers elections', () => {
+    const p = doc.provisions.find((x: Json) => x.id === 'm9-local-elections');
+    expect(p.evidence.fulfilment[0].events).toBeUndefined();
+    expect(p.evidence.fulfilment[0].keywords.ru).toContain('выборы');
   });
 });
 
