@@ -59,9 +59,16 @@ export interface Match {
   prio: number;
 }
 
+/** What a sentence must contain for a rule to be worth running: digits and/or one of some words. */
+interface Need {
+  readonly digit?: boolean;
+  readonly words?: ReadonlySet<string>;
+}
+
 interface Rule {
   readonly name: string;
   readonly re: RegExp;
+  needs?: Need;
   build(m: RegExpExecArray, g: Record<string, string | undefined>, text: string): Spec | null | { spec: Spec; start?: number; end?: number };
 }
 
@@ -105,6 +112,17 @@ function mod(L: TimeLexicon, s: string | undefined): TimexMod | undefined {
 
 const preceding = (text: string, start: number, n = 24): string => text.slice(Math.max(0, start - n), start).toLowerCase();
 
+/** Words of the keys (`the end of` -> the, end, of), for prefiltering sentences. */
+function wordsOf(...lists: Iterable<string>[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lists) for (const k of l) for (const w of k.toLowerCase().split(/[^\p{L}]+/u)) if (w) out.add(w);
+  return out;
+}
+
+function attachNeeds(rules: Rule[], needs: Record<string, Need>): void {
+  for (const r of rules) if (needs[r.name]) r.needs = needs[r.name];
+}
+
 export interface RuleSet {
   readonly lang: 'en' | 'ru';
   readonly rules: readonly Rule[];
@@ -130,7 +148,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
   const SHIFT = alt(Object.keys(L.relativeShift).filter((k) => !k.startsWith('the ')));
   const HOL = alt(Object.keys(L.holidays));
   const ORD = alt(Object.keys(L.ordinals));
-  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + B1, 'giud');
+  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + B1, 'yiud');
   const cap = (s: string | undefined): boolean => !!s && s[0] !== s[0]!.toLowerCase();
   const unitOf = (s: string | undefined): string => L.units[lc(s).replace(/s$/, '')] ?? L.units[lc(s)] ?? 'X';
   const yShiftOf = (s: string | undefined): number | undefined => (s ? L.relativeShift[lc(s)] : undefined);
@@ -422,6 +440,31 @@ export function englishRules(L: TimeLexicon): RuleSet {
       },
     });
   }
+  const digit = { digit: true };
+  const W = (...l: Iterable<string>[]): Need => ({ words: wordsOf(...l) });
+  attachNeeds(rules, {
+    'iso-date': digit,
+    'numeric-date': digit,
+    'month-day-year': W(Object.keys(L.months)),
+    'day-month-year': digit,
+    decade: { digit: true, words: new Set(["'"]) },
+    year: digit,
+    century: W(['century']),
+    'relative-unit': W(Object.keys(L.relativeShift)),
+    ago: W(['ago', 'earlier', 'later', 'now', 'hence']),
+    'year-ago': W(['year']),
+    quarter: W(['quarter', 'half']),
+    duration: W(Object.keys(L.units)),
+    'bare-units': W(Object.keys(L.units)),
+    weekday: W(Object.keys(L.weekdays)),
+    'weekday-plural': W(Object.keys(L.weekdayPlurals)),
+    'relative-day': W(Object.keys(L.relativeDays), ['this', 'last']),
+    ref: W(Object.keys(L.refs)),
+    set: W(Object.keys(L.setWords), ['every', 'each', 'per']),
+    clock: { digit: true, words: new Set(['noon', 'midnight']) },
+    season: W(Object.keys(L.seasons)),
+    holiday: W(Object.keys(L.holidays)),
+  });
   return { lang: 'en', rules, lexicon: L };
 }
 
@@ -442,7 +485,7 @@ export function russianRules(L: TimeLexicon): RuleSet {
   const SETW = alt(Object.keys(L.setWords));
   const SHIFT = alt(Object.keys(L.relativeShift));
   const GOD = '(?:годы|годов|годах|годам|годами|года|году|годом|год|гг\\.|г\\.)';
-  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + '(?![\\p{L}\\p{N}])', 'giud');
+  const re = (s: string): RegExp => new RegExp(B0 + '(?:' + s + ')' + '(?![\\p{L}\\p{N}])', 'yiud');
   const unitOf = (s: string | undefined): string => L.units[lc(s)] ?? 'X';
   const since = (text: string, start: number): boolean => /(?:^|[^\p{L}])(?:с|со|начиная\s+с)\s+$/u.test(preceding(text, start));
 
@@ -624,20 +667,60 @@ export function russianRules(L: TimeLexicon): RuleSet {
       },
     },
   ];
+  const digit = { digit: true };
+  const W = (...l: Iterable<string>[]): Need => ({ words: wordsOf(...l) });
+  attachNeeds(rules, {
+    'ru-numeric-date': digit,
+    'iso-date': digit,
+    'ru-day-month-year': digit,
+    'ru-month-year': W(Object.keys(L.months)),
+    'ru-decade': digit,
+    'ru-year': digit,
+    'ru-relative-unit': W(Object.keys(L.relativeShift)),
+    'ru-ago': W(['назад', 'спустя', 'через']),
+    'ru-relative-day': W(Object.keys(L.relativeDays)),
+    'ru-weekday': W(Object.keys(L.weekdays)),
+    'ru-weekday-plural': W(Object.keys(L.weekdayPlurals)),
+    'ru-duration': W(Object.keys(L.units)),
+    'ru-clock': digit,
+    'ru-ref': W(Object.keys(L.refs)),
+    'ru-set': W(Object.keys(L.setWords), ['каждый', 'каждую', 'каждое', 'каждые', 'каждого', 'каждой']),
+    'ru-season': W(Object.keys(L.seasons)),
+  });
   return { lang: 'ru', rules, lexicon: L };
+}
+
+function wordStarts(text: string): number[] {
+  const out: number[] = [];
+  const re = /(?<![\p{L}\p{N}])[\p{L}\p{N}']/gu;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push(m.index);
+  return out;
 }
 
 /** All non-overlapping matches in `text` (offsets relative to it), longest first on overlap. */
 export function findMatches(set: RuleSet, text: string): Match[] {
   const all: Match[] = [];
+  const hasDigit = /\d/.test(text);
+  let words: Set<string> | null = null;
+  let starts: number[] | undefined;
   set.rules.forEach((rule, prio) => {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text)) !== null) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
+    const need = rule.needs;
+    if (need) {
+      words ??= new Set(text.toLowerCase().split(/[^\p{L}]+/u));
+      const w = words;
+      const ok = (need.digit === true && hasDigit) || (need.words !== undefined && [...w].some((x) => need.words!.has(x)));
+      if (!ok) return;
+    }
+    // Sticky regexes tried at word starts only: far fewer attempts than a scan at every character.
+    starts ??= wordStarts(text);
+    let free = 0;
+    for (const st of starts) {
+      if (st < free) continue;
+      rule.re.lastIndex = st;
+      const m = rule.re.exec(text);
+      if (m === null || m[0].length === 0) continue;
+      free = m.index + m[0].length;
       const out = rule.build(m, m.groups ?? {}, text);
       if (out) {
         const spec = 't' in out ? out : out.spec;
