@@ -55,4 +55,11 @@ describe('encoding detection', () => {
     expect(detectEncoding(enc(ru, 'koi8-r'), 'koi8-r')).toEqual({ encoding: 'koi8-r' });
     expect(detectEncoding(enc(ru, 'koi8-r'), 'no-such-encoding')).toMatchObject({ code: 'ingest/undecodable' });
   });
+
+  it('follows the charset an HTML page declares when the bytes are not UTF-8', () => {
+    const page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head><body><p>Путин и Алиев</p></body></html>';
+    expect(detectEncoding(enc(page, 'koi8-r'))).toEqual({ encoding: 'koi8-r' });
+    // A page that declares windows-1251 but is valid UTF-8 is read as UTF-8.
+    expect(detectEncoding(new TextEncoder().encode(page.replace('koi8-r', 'windows-1251')))).toEqual({ encoding: 'utf-8' });
+  });
 });

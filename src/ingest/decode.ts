@@ -96,6 +96,18 @@ export function russianScore(text: string): number {
   return sum / high;
 }
 
+const META_CHARSET = /<meta[^>]{0,200}?charset\s*=\s*["']?([\w.:-]{2,40})/i;
+const XML_ENCODING = /^<\?xml[^>]{0,100}?encoding\s*=\s*["']([\w.:-]{2,40})["']/i;
+
+/** The charset an HTML `<meta>` or XML declaration names in the first 4 KiB, if iconv-lite knows it and it is not UTF-8/16. */
+function declaredCharset(head: Uint8Array): string | null {
+  const ascii = Buffer.from(head.buffer, head.byteOffset, Math.min(head.length, 4096)).toString('latin1');
+  const m = META_CHARSET.exec(ascii) ?? XML_ENCODING.exec(ascii);
+  const name = m?.[1];
+  if (!name || /^utf-?(8|16)/i.test(name) || !iconv.encodingExists(name)) return null;
+  return normaliseName(name);
+}
+
 function normaliseName(name: string): string {
   const n = name.toLowerCase();
   if (n === 'utf8') return 'utf-8';
@@ -122,7 +134,10 @@ export function detectEncoding(head: Uint8Array, forced?: string): { encoding: s
     if (controlRatio(text) > 0.02) return { code: 'ingest/binary', reason: 'binary data (control characters), not text' };
     return { encoding: 'utf-8' };
   }
-  // Not UTF-8: a Cyrillic single-byte encoding if one reads as Russian, else chardet's best guess.
+  // Not UTF-8: a charset the page declares (as browsers do), else a Cyrillic single-byte
+  // encoding if one reads as Russian, else chardet's best guess.
+  const declared = declaredCharset(head);
+  if (declared) return { encoding: declared };
   let best: { encoding: string; score: number } | null = null;
   for (const enc of CYRILLIC_ENCODINGS) {
     const score = russianScore(iconv.decode(Buffer.from(head.buffer, head.byteOffset, head.length), enc));

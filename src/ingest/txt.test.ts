@@ -110,4 +110,11 @@ describe('plain-text news', () => {
     const kinds = a.zones.map((z) => z.kind);
     expect(kinds).toEqual(['title', 'body', 'body', 'body', 'body', 'body', 'subheading', 'body']);
   });
+
+  it('reads CRLF files with zones that exclude the carriage returns', () => {
+    const d = readTxt(fs.readFileSync(path.join(dir, 'ru-site.txt'), 'utf8').replace(/\n/g, '\r\n'), { path: 'x.txt', format: 'txt' });
+    expect(d.title).toBe('Миротворцы доставили гуманитарный груз в Степанакерт');
+    expect(zonesOf(d, 'boilerplate')).toEqual(['En Ar', 'ГСВ "Кавказский диалог"', 'Фото: пресс-служба Минобороны', 'По материалам ТАСС']);
+    for (const t of zonesOf(d)) expect(t).not.toMatch(/\r/);
+  });
 });
