@@ -32,9 +32,11 @@ describe('layer codec', () => {
     expect(JSON.stringify(roundTrip(layer))).toBe(JSON.stringify(layer));
   });
 
-  it('does not alias object constants between elements', () => {
+  it('shares repeated object values between elements only frozen, so one element cannot change another', () => {
     const out = roundTrip([{ tags: ['x'] }, { tags: ['x'] }, { tags: ['x'] }]) as { tags: string[] }[];
-    expect(out[0]!.tags).not.toBe(out[1]!.tags);
+    expect(Object.isFrozen(out[0]!.tags)).toBe(true);
+    expect(() => out[0]!.tags.push('y')).toThrow();
+    expect(out[1]!.tags).toEqual(['x']);
   });
 
   it('round-trips any JSON value', () => {

@@ -155,12 +155,7 @@ function expand(col: Column, n: number, starts: readonly number[] | null, base: 
     if (!base || base.length !== n) throw new Error(`layer column "${col.b}" refers to a base layer that is missing`);
     return base.map((el) => (el as Record<string, unknown>)[col.b]);
   }
-  if ('c' in col) {
-    // Each element gets its own copy of object constants so callers cannot alias them.
-    const v = col.c;
-    const shared = typeof v !== 'object' || v === null;
-    return Array.from({ length: n }, () => (shared ? v : structuredClone(v)));
-  }
+  if ('c' in col) return new Array<unknown>(n).fill(deepFreeze(col.c));
   if ('d' in col) {
     const out: number[] = new Array(n);
     let acc = 0;
@@ -172,11 +167,17 @@ function expand(col: Column, n: number, starts: readonly number[] | null, base: 
     return col.l.map((len, i) => starts[i]! + len);
   }
   if ('k' in col) {
-    const dict = col.k;
-    return col.i.map((i) => {
-      const v = dict[i];
-      return typeof v === 'object' && v !== null ? structuredClone(v) : v;
-    });
+    // Elements share one frozen copy of each dictionary value (morph tags): no clone per element.
+    const dict = col.k.map(deepFreeze);
+    return col.i.map((i) => dict[i]);
   }
   return [...col.v];
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }

@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -82,3 +85,36 @@ describe('SQLite store', () => {
   });
 });
 
+describe('SQLite store shared by processes', () => {
+  it('stores each id once when several processes migrate and write the same new file at once', async () => {
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const mod = (p: string): string => JSON.stringify(pathToFileURL(path.resolve(here, p)).href);
+    const worker = path.join(tmp, 'worker.mts');
+    fs.writeFileSync(
+      worker,
+      `import { openRepository } from ${mod('../open.ts')};
+       import { syntheticDoc } from ${mod('../synthetic.ts')};
+       const [file, from, to] = process.argv.slice(2);
+       const repo = await openRepository(file);
+       const docs = [];
+       for (let i = Number(from); i < Number(to); i++) docs.push(syntheticDoc(i, 300));
+       const out = [];
+       for (let i = 0; i < docs.length; i += 5) out.push(...(await repo.save(docs.slice(i, i + 5))));
+       await repo.close();
+       console.log(JSON.stringify(out.map((r) => r.outcome)));`,
+    );
+    const file = tempFile();
+    const run = promisify(execFile);
+    const root = path.resolve(here, '../../..');
+    const ranges = [[0, 40], [20, 60], [0, 60]];
+    const outs = await Promise.all(
+      ranges.map(([a, b]) => run(process.execPath, ['--import', 'tsx', worker, file, String(a), String(b)], { cwd: root, timeout: 120_000 })),
+    );
+    const outcomes = outs.flatMap((o) => JSON.parse(o.stdout.trim().split('\n').pop()!) as string[]);
+    expect(outcomes.filter((o) => o === 'added')).toHaveLength(60);
+    expect(outcomes.filter((o) => o === 'unchanged')).toHaveLength(40 + 40 + 60 - 60);
+    const repo = await openRepository(file);
+    expect(await repo.count()).toEqual({ documents: 60, duplicates: 0 });
+    await repo.close();
+  }, 180_000);
+});
