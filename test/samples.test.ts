@@ -22,6 +22,7 @@ interface Known {
   quotes: KnownQuote[];
   series: { values: { file: string; value: number }[]; conflict: { files: string[]; values: number[] } };
   bilingualStory: { files: string[] };
+  times: { file: string; record: number | null; text: string; value: string }[];
   commitments: { agreement: string; evidence: { file: string; record: number | null; provision: string; kind: string }[] };
 }
 
@@ -90,6 +91,13 @@ describe('sample corpus', () => {
   it('pairs an English and a Russian file for the bilingual story', () => {
     const langs = known.bilingualStory.files.map((f) => known.documents.find((d) => d.file === f)!.lang);
     expect(langs.sort()).toEqual(['en', 'ru']);
+  });
+
+  it('has every known time expression in its document', () => {
+    for (const t of known.times) {
+      const { text } = documentText(t, encodingOf.get(t.file));
+      expect(text, `${t.file} ${t.value}`).toContain(t.text);
+    }
   });
 
   it('maps documents to provisions that exist in the agreement file, with an evidence kind the provision describes', () => {
