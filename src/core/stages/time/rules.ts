@@ -98,9 +98,12 @@ function durValue(n: number, unit: string): string {
   const u = unit.startsWith('T') ? unit.slice(1) : unit;
   const t = unit.startsWith('T') ? 'T' : '';
   const q = Number.isNaN(n) ? 'X' : String(n);
-  if (unit === 'Q') return Number.isNaN(n) ? 'PXQ' : `P${n * 3}M`;
+  if (unit === 'Q') return `P${q}Q`;
   if (unit === 'WE') return `P${q}WE`;
   if (unit === 'NI') return `P${q}D`;
+  // TimeML writes decades and centuries in years (`two decades` = P20Y).
+  if (unit === 'DE') return Number.isNaN(n) ? 'PXDE' : `P${n * 10}Y`;
+  if (unit === 'CE') return Number.isNaN(n) ? 'PXCE' : `P${n * 100}Y`;
   return `P${t}${q}${u}`;
 }
 
@@ -249,7 +252,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
         const shift = L.relativeShift[lc(g.sh)]!;
         if (g.the && !g.fz) {
           // `the past year`, `the next month`: a span of time, not a calendar unit.
-          if (g.u && shift !== 0) return { t: 'duration', value: durValue(1, unitOf(g.u)) };
+          if (g.u && shift !== 0) return unitOf(g.u) === 'X' ? null : { t: 'duration', value: durValue(1, unitOf(g.u)) };
           if (!g.u) return null;
         }
         if (g.wd) return cap(g.wd) ? { t: 'point', wd: L.weekdays[lc(g.wd)]!, wdShift: shift } : null;
@@ -273,13 +276,17 @@ export function englishRules(L: TimeLexicon): RuleSet {
     },
     {
       name: 'ago',
-      re: re(`(?<n>${NUMS}|\\d+(?:\\.\\d+)?)[\\s-]+(?<u>${UNITS})\\s+(?<dir>ago|earlier|later|from\\s+now|hence)`),
+      re: re(`(?<n>${NUMS}|\\d+(?:\\.\\d+)?|${VAGUE})[\\s-]+(?<u>${UNITS})\\s+(?<dir>ago|earlier|later|from\\s+now|hence)`),
       build: (_m, g) => {
         const n = num(L, g.n!);
         const unit = unitOf(g.u);
-        if (Number.isNaN(n) || !['Y', 'M', 'W', 'D', 'DE', 'Q', 'TH', 'TM'].includes(unit)) return null;
         const dir = /ago|earlier/.test(lc(g.dir)) ? -1 : 1;
-        return { t: 'point', rel: { unit: unit === 'W' ? 'WD' : unit, n: dir * n }, ago: true };
+        // `several years ago`: some time in the past, no calendar value.
+        if (Number.isNaN(n)) return { t: 'ref', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+        if (!['Y', 'M', 'W', 'D', 'DE', 'Q', 'TH', 'TM'].includes(unit)) return null;
+        // `an hour later` counts from an event in the story, not from publication.
+        if ((unit === 'TH' || unit === 'TM') && lc(g.dir) !== 'ago') return { t: 'duration', value: durValue(n, unit) };
+        return { t: 'point', rel: { unit, n: dir * n }, ago: true };
       },
     },
     {
@@ -290,7 +297,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
     },
     {
       name: 'quarter',
-      re: re(`(?:(?<the>the)\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|same|year-earlier|year-ago|previous|next|fiscal)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|half)(?:\\s+of\\s+(?:(?<y>\\d{4})|(?<ys>${SHIFT})\\s+year))?`),
+      re: re(`(?:(?<the>the)\\s+)?(?:(?<y0>(?:1[6-9]|20)\\d\\d)\\s+|(?<ys0>${SHIFT})\\s+year's\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|same|year-earlier|year-ago|previous|next|fiscal)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|half)(?:\\s+of\\s+(?:(?<y>\\d{4})|(?<ys>${SHIFT})\\s+year))?`),
       build: (_m, g) => {
         const ord = lc(g.ord);
         const qn = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[ord];
@@ -298,7 +305,11 @@ export function englishRules(L: TimeLexicon): RuleSet {
           if (!qn || qn > 2) return null;
           return { t: 'point', half: qn, ...(g.y ? { y: +g.y } : {}), ...(g.ys ? { yShift: yShiftOf(g.ys)! } : {}) };
         }
-        if (qn) return { t: 'point', q: qn, ...(g.y ? { y: +g.y } : {}), ...(g.ys ? { yShift: yShiftOf(g.ys)! } : {}) };
+        const y = g.y ?? g.y0;
+        const ys = g.ys ?? g.ys0;
+        if (qn) return { t: 'point', q: qn, ...(y ? { y: +y } : {}), ...(ys ? { yShift: yShiftOf(ys)! } : {}) };
+        if (g.y0) return null;
+        if (g.ys0) return { t: 'point', qShift: -1 + 4 * yShiftOf(g.ys0)! };
         if (!g.the && !ord) return null;
         // In news `the quarter` is the one just reported: the last complete quarter.
         const shift = ord === 'next' ? 1 : ord === 'current' || ord === 'this' ? 0 : ['year-earlier', 'year-ago'].includes(ord) ? -5 : -1;
@@ -314,7 +325,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
       ),
       build: (m, g) => {
         const unit = unitOf(g.u);
-        if (unit === 'X' || unit === 'Q') return null;
+        if (unit === 'X') return null;
         const raw = lc(g.n);
         // `one second`, `a second`: the ordinal, not the unit of time.
         if (unit === 'TS' && /^(a|an|the)$/.test(raw)) return null;
@@ -323,7 +334,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (raw === 'a' || raw === 'an') {
           if (/^(a|an)\s/i.test(m[0]) && lc(g.u) === 'night') return null;
         }
-        if (/^\d{4}$/.test(raw) && (unit === 'Y' || unit === 'D')) return null;
+        if (/^(1[6-9]|20)\d\d$/.test(raw)) return null;
+        if (raw === 'recent') return { t: 'ref', value: 'PAST_REF' };
         // `a 6-year-old`: an age, not a period (TimeML does not mark it).
         if (g.old) return null;
         const spec: OtherSpec = { t: 'duration', value: durValue(n, unit) };
