@@ -66,6 +66,25 @@ function spanText(text: string, toks: readonly Tok[]): string {
   return text.slice(toks[0]!.start, toks[toks.length - 1]!.end);
 }
 
+/** Places named inside a multiword organisation (`Russian Foreign Ministry`, `МИД РФ`) become nested mentions. */
+function nestPlaces(text: string, toks: readonly Tok[], from: number, to: number, parent: number, gz: Gazetteer, out: Cand[]): void {
+  for (let k = from; k < to; k++) {
+    const t = toks[k]!;
+    if (!t.word) continue;
+    const inner = k > from || to - from > 1 ? gazMatch(toks, k, gz) : null;
+    if (inner && inner.to <= to && !(k === from && inner.to === to) && gazType(gz, inner.keys) === 'LOC') {
+      const ts = toks.slice(k, inner.to);
+      out.push({ start: ts[0]!.start, end: ts[ts.length - 1]!.end, type: 'LOC', rule: 'gazetteer', keys: inner.keys, normal: t.cyr ? russianNormal(ts) : spanText(text, ts), toks: ts, parent });
+      k = inner.to - 1;
+      continue;
+    }
+    const dem = gz.demonyms.get(t.lower) ?? (t.cyr ? gz.ruAdjectives.get(t.lemma) : undefined) ?? (t.upper ? gz.abbreviations.get(t.text)?.key : undefined);
+    if (dem && gz.entries.get(dem)?.type === 'LOC') {
+      out.push({ start: t.start, end: t.end, type: 'LOC', rule: t.upper ? 'abbreviation' : 'demonym-in-org', key: dem, normal: t.cyr ? russianNormal([t]) : t.text, toks: [t], parent });
+    }
+  }
+}
+
 // ---------------------------------------------------------------- English
 
 type UnitKind = 'gaz' | 'cap' | 'role' | 'conn';
@@ -207,6 +226,8 @@ function segmentEnglish(text: string, toks: readonly Tok[], units: readonly Unit
   let titled = false;
   let run: Unit[] = [];
   const endRun = (): void => {
+    // A tagged common noun opening the sentence (`Analysts Peter Harlow`) is not part of the name.
+    while (run.length > 1 && toks[run[0]!.from]!.initial && toks[run[0]!.from]!.pos !== 'PROPN' && toks[run[0]!.from]!.pos !== 'X' && toks[run[0]!.from]!.pos !== '') run.shift();
     if (!run.length) return;
     const rt = toks.slice(run[0]!.from, run[run.length - 1]!.to);
     // Demonyms alone are adjectives (`Russian peacekeepers`), not mentions.
@@ -246,6 +267,7 @@ function segmentEnglish(text: string, toks: readonly Tok[], units: readonly Unit
       const ut = toks.slice(u.from, u.to);
       const type = gazType(gz, u.hit.keys);
       out.push({ start: ut[0]!.start, end: ut[ut.length - 1]!.end, type, rule: 'gazetteer', keys: u.hit.keys, normal: spanText(text, ut), toks: ut, titled: titled && type === 'PER', ...ctx(toks, u.from, u.to) });
+      if (type === 'ORG' && u.to - u.from > 1) nestPlaces(text, toks, u.from, u.to, out.length - 1, gz, out);
       titled = false;
       continue;
     }
@@ -361,15 +383,7 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       const type = gazType(gz, hit.keys);
       const idx = push(i, hit.to, type, 'gazetteer', { keys: hit.keys });
       // `МИД России`: the country inside an organisation is a nested mention.
-      if (type === 'ORG' && hit.to - i > 1) {
-        for (let k = i + 1; k < hit.to; k++) {
-          const inner = gazMatch(toks, k, gz);
-          if (inner && inner.to <= hit.to && gazType(gz, inner.keys) === 'LOC') {
-            push(k, inner.to, 'LOC', 'gazetteer', { keys: inner.keys, parent: idx });
-            k = inner.to - 1;
-          }
-        }
-      }
+      if (type === 'ORG' && hit.to - i > 1) nestPlaces(text, toks, i, hit.to, idx, gz, out);
       i = hit.to;
       continue;
     }

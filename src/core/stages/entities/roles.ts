@@ -81,7 +81,7 @@ export function extractRoles(doc: Doc, mentions: readonly Mention[], sentToks: r
       start = t.start;
       j--;
     }
-    const role = ru ? russianRole(words, org, gz) : englishRole(words, gz);
+    const role = ru ? russianRole(words, org, orgName, gz) : englishRole(words, gz);
     if (!role) return;
     roles.push({ start, end: m.end, stage: STAGE, rule: ru ? 'ru-role-before-name' : 'en-role-before-name', mention: mi, person: m.key, role, ...(org ? { org } : {}), ...(orgName ? { orgName } : {}), asOf });
   });
@@ -93,13 +93,13 @@ function englishRole(words: readonly string[], gz: Gazetteer): string | null {
   return words.filter((w) => !['the', 'of'].includes(w)).join(' ');
 }
 
-function russianRole(lemmas: readonly string[], org: string | undefined, gz: Gazetteer): string | null {
+function russianRole(lemmas: readonly string[], org: string | undefined, orgName: string | undefined, gz: Gazetteer): string | null {
   const head = lemmas.find((l) => gz.ru.roleHeads.has(l));
   if (!head) return null;
   let role = gz.ru.roleEnglish.get(head) ?? head;
   const foreign = lemmas.includes('иностранный') && lemmas.includes('дело');
   const orgEntry = org ? gz.entries.get(org) : undefined;
-  const isMfa = org === 'alias:russian-foreign-ministry' || orgEntry?.name === 'Ministry of Foreign Affairs' || /foreign ministry|ministry of foreign affairs/i.test(orgEntry?.name ?? '');
+  const isMfa = org === 'alias:russian-foreign-ministry' || orgEntry?.name === 'Ministry of Foreign Affairs' || /foreign ministry|ministry of foreign affairs/i.test(orgEntry?.name ?? orgName ?? '');
   if ((head === 'министр' && foreign) || (head === 'глава' && isMfa)) role = 'foreign minister';
   if ((lemmas.includes('заместитель') || lemmas.includes('замминистра')) && !role.startsWith('deputy')) role = 'deputy ' + role;
   return role;
