@@ -311,7 +311,12 @@ function findQuotes(doc: Doc, lex: CompiledLexicon): Quote[] {
     const endsSentence = /[.!?…,]\s*$/u.test(innerText) || !last.closed;
 
     let afterAttr = parseAfter(v, L, last.end, sEnd);
-    const beforeAttr = parseBefore(v, L, sStart, first.open);
+    let beforeAttr = parseBefore(v, L, sStart, first.open) ?? colonLabel(v, L, sStart, first.open);
+    // `Cruz said:` closing the previous paragraph introduces a quote paragraph.
+    if (!beforeAttr && first.open === para.start && g.para > 0 && /:\s*$/u.test(text.slice(paras[g.para - 1]!.start, paras[g.para - 1]!.end))) {
+      const pp = paras[g.para - 1]!;
+      beforeAttr = parseBefore(v, L, sentenceStartBefore(text, pp, pp.end - 1, quotedSpans), pp.end) ?? colonLabel(v, L, sentenceStartBefore(text, pp, pp.end - 1, quotedSpans), pp.end);
+    }
     const dateWindow = { start: sStart, end: sEnd };
 
     if (leading || (endsSentence && afterAttr && /^[\s]*[,]?\s*[-–—]?\s*$/u.test(text.slice(last.end, afterAttr.speaker && afterAttr.cue ? Math.min(afterAttr.speaker.start, afterAttr.cue.start) : last.end)))) {
@@ -364,7 +369,10 @@ function findQuotes(doc: Doc, lex: CompiledLexicon): Quote[] {
     }
 
     // Inside a sentence: a partial quote (`announced the beginning of "..."`) or part of an indirect clause (mixed).
-    if (looksLikeName(innerText) || words < 3) continue;
+    // A cue right before the quote (`saying "Too many."`, `labeling it "a blatant abuse"`) takes even a short quote.
+    const nearCue = beforeAttr ?? cueEarlierInSentence(v, L, Math.max(sStart, first.open - 40), first.open);
+    if (looksLikeName(innerText) && !(nearCue && /[.!?]$/u.test(innerText.trim()))) continue;
+    if (words < 3 && !nearCue) continue;
     const attr = beforeAttr ?? afterAttr ?? cueEarlierInSentence(v, L, sStart, first.open);
     if (!attr) continue;
     candidates.push({
@@ -591,7 +599,7 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
     if (newSentence && !shortTail(v, i, b)) return null;
     const subj = i > a ? { start: v.tokens[a]!.start, end: lastWordEnd(v, a, i, CL) } : null;
     let speaker: Span | null = subj && subj.end > subj.start ? subj : null;
-    if (!speaker) speaker = phraseAfter(v, CL, i + 1, to, true);
+    if (!speaker) speaker = CL.lang === 'ru' ? phraseAfter(v, CL, i + 1, to, true) : plausibleSource(v, phraseAfter(v, CL, i + 1, to, true));
     if (speaker && CL.documentCues.has(cue) && !CL.passive.has(cue) && !hasWordFrom(v.slice(speaker).toLowerCase(), CL.documentWords)) continue;
     const tail = extendTail(v, CL, speaker && speaker.start > t.start ? speaker.end : t.end, to);
     return { speaker, cue: { start: t.start, end: t.end }, cueLemma: cue, end: tail, ...(CL.passive.has(cue) && (!speaker || !hasWordFrom(v.slice(speaker).toLowerCase(), CL.institutionWords.map((w) => w.join(' ')))) ? { impersonal: !speaker } : {}) };
@@ -669,11 +677,33 @@ function parseBefore(v: View, L: CompiledLang, from: number, to: number): Attrib
       return { speaker: inst ? sp : null, cue: { start: t.start, end: t.end }, cueLemma: cue, end: t.end, impersonal: !inst };
     }
     let speaker = subjectBefore(v, CL, i, from);
-    if (!speaker) speaker = phraseAfter(v, CL, i + 1, to, true);
+    if (!speaker) speaker = plausibleSource(v, phraseAfter(v, CL, i + 1, to, true));
     if (speaker && v.lower[v.tokenFrom(speaker.start)] && CL.thatOnly.has(cue) && !v.lower.slice(i + 1, b).some((w) => CL.that.has(w))) return null;
     return { speaker, cue: { start: t.start, end: t.end }, cueLemma: cue, end: t.end };
   }
   return accordingAt(v, L, a, b);
+}
+
+/** `Wash Post Fact-Check: "..."`: a short capitalised phrase and a colon name the source. */
+function colonLabel(v: View, L: CompiledLang, from: number, to: number): Attribution | null {
+  const m = /^\s*([^\s:][^:]{0,60}?)\s*:\s*$/u.exec(v.text.slice(from, to));
+  if (!m) return null;
+  const s = from + m.index + m[0].indexOf(m[1]!);
+  const sp = { start: s, end: s + m[1]!.length };
+  if (!isUpper(m[1]!) || wordCount(m[1]!) > 6) return null;
+  const colon = v.text.indexOf(':', sp.end);
+  void L;
+  return { speaker: sp, cue: { start: colon, end: colon + 1 }, cueLemma: ':', end: colon + 1 };
+}
+
+/** A source phrase starts with a name, a determiner or a pronoun, not a preposition or a verb. */
+function plausibleSource(v: View, sp: Span | null): Span | null {
+  if (!sp) return null;
+  const k = v.tokenFrom(sp.start);
+  const pos = v.morph[k]?.pos ?? '';
+  if (['ADP', 'VERB', 'AUX', 'PART', 'SCONJ', 'CCONJ', 'ADV', 'ADJ'].includes(pos) && !isUpperTok(v, k)) return null;
+  if (['ADP', 'SCONJ', 'CCONJ', 'PART'].includes(pos) && !/[\u0400-\u04ff]/u.test(v.lower[k] ?? '')) return null;
+  return sp;
 }
 
 /** A cue earlier in the sentence (`announced the beginning of "..."`). */
