@@ -90,6 +90,8 @@ export interface LangTables {
   readonly numberOf: ReadonlyMap<string, true>;
   readonly ordinalBefore: ReadonlySet<string>;
   readonly notFigureAfter: ReadonlySet<string>;
+  /** Every word that can start or make up a number (first parts of hyphenated words included): the sentence prefilter. */
+  readonly numberWords: ReadonlySet<string>;
   /** Longest phrase (in words) among qualifiers, units, things and predicates. */
   readonly maxPhrase: number;
 }
@@ -125,7 +127,11 @@ export function compileFiguresData(raw: RawFiguresData): FiguresData {
     const c = raw.context;
     let maxPhrase = 1;
     for (const k of [...Object.keys(q.before), ...Object.keys(q.after), ...units.keys(), ...things.keys(), ...predicates.keys()]) maxPhrase = Math.max(maxPhrase, words(k));
+    const numberWords = new Set<string>();
+    for (const table of [n.cardinals, n.collective ?? {}, n.vague, n.ordinals]) for (const w of Object.keys(table)) numberWords.add(w.split('-')[0]!);
+    if (lang === 'en') numberWords.add('a').add('an');
     return {
+      numberWords,
       cardinals: new Map(Object.entries(n.cardinals)),
       collective: new Map(Object.entries(n.collective ?? {})),
       scales: new Map(Object.entries(n.scales)),

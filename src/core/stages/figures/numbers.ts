@@ -54,15 +54,17 @@ const NEWLINE_RE = /\n/;
 /** Splits text[from, to) into number, word and symbol tokens. */
 export function tokenize(text: string, from = 0, to = text.length): Tok[] {
   const out: Tok[] = [];
-  const re = new RegExp(TOKEN_RE.source, 'gu');
-  re.lastIndex = from;
+  const re = TOKEN_RE;
+  re.lastIndex = 0;
   let prevEnd = -1;
-  const src = to === text.length ? text : text.slice(0, to);
+  // Slice only the range: matching on a prefix of the whole text would be quadratic over sentences.
+  const src = from === 0 && to === text.length ? text : text.slice(from, to);
   for (let m = re.exec(src); m !== null; m = re.exec(src)) {
     const t = m[0];
     const type = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
-    out.push({ start: m.index, end: m.index + t.length, text: t, lower: t.toLowerCase(), type, glued: m.index === prevEnd });
-    prevEnd = m.index + t.length;
+    const start = from + m.index;
+    out.push({ start, end: start + t.length, text: t, lower: t.toLowerCase(), type, glued: start === prevEnd });
+    prevEnd = start + t.length;
   }
   return out;
 }
@@ -326,6 +328,8 @@ const DASHES = new Set(['-', '–', '—', '‑']);
 export interface FindOptions {
   /** Spans covered by dates/times of the time layer: numbers inside them are skipped. */
   readonly skip?: readonly { start: number; end: number }[];
+  /** `tokenize(text, from, to)`, when the caller already has it. */
+  readonly tokens?: readonly Tok[];
 }
 
 function isYearLike(c: Core, toks: readonly Tok[]): boolean {
@@ -340,7 +344,7 @@ function isYearLike(c: Core, toks: readonly Tok[]): boolean {
  */
 export function findNumbers(text: string, lang: FigureLang, data: FiguresData, from = 0, to = text.length, options: FindOptions = {}): NumberExpr[] {
   const T = data[lang];
-  const toks = tokenize(text, from, to);
+  const toks = options.tokens ?? tokenize(text, from, to);
   const out: NumberExpr[] = [];
   const skip = options.skip ?? [];
   const inSkip = (s: number, e: number): boolean => skip.some((k) => s < k.end && e > k.start);

@@ -110,17 +110,37 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
   const skip = times.filter((t) => t.type !== 'DURATION' && t.type !== 'SET');
   const numbers: NumberMention[] = [];
   const figures: Figure[] = [];
+  // The subject of the last sentence that had one, computed lazily: most sentences have no figures.
   let prevSubject: Subject | null = null;
+  let pending: { ctx: Ctx; found: readonly NumberExpr[] } | null = null;
+  const previous = (): Subject | null => {
+    if (pending) {
+      const own = sentenceSubject(pending.ctx, null, mentions, pending.found).own;
+      if (own) prevSubject = own;
+      pending = null;
+    }
+    return prevSubject;
+  };
 
   sentences.forEach((s, si) => {
     const lang = langOf(s, doc.lang);
     if (!lang) return;
     if (zones.length && !zones.some((z) => s.start < z.end && s.end > z.start)) return;
     const T = data[lang];
-    const toks = tokenize(doc.text, s.start, s.end);
-    const found = findNumbers(doc.text, lang, data, s.start, s.end, { skip });
+    const toks = mayHaveNumber(doc.text, s.start, s.end, T) ? tokenize(doc.text, s.start, s.end) : null;
+    if (toks === null) {
+      if (!startsWithAnaphor(doc.text, s.start, T)) pending = { ctx: { doc, T, lang, toks: tokenize(doc.text, s.start, Math.min(s.end, s.start + 200)), byStart, sentence: s }, found: [] };
+      return;
+    }
+    const found = findNumbers(doc.text, lang, data, s.start, s.end, { skip, tokens: toks });
     const ctx: Ctx = { doc, T, lang, toks, byStart, sentence: s };
-    const subj = sentenceSubject(ctx, prevSubject, mentions, found);
+    if (found.length === 0) {
+      const anaphor = matchPhraseAt(toks, 0, T.anaphors, 4) !== null;
+      // An anaphoric sentence keeps the earlier subject; any other may give the next `It had` its subject.
+      if (!anaphor) pending = { ctx, found };
+      return;
+    }
+    const subj = sentenceSubject(ctx, previous(), mentions, found);
     for (const n of found) {
       const index = numbers.length;
       numbers.push({
@@ -172,6 +192,7 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
       });
     }
     if (subj.own) prevSubject = subj.own;
+    pending = null;
   });
   return { layers: { numbers, figures } };
 }
@@ -458,4 +479,30 @@ function speakerOf(quotes: readonly QuoteLike[], n: NumberExpr): string | null {
     if (spans.some((c) => c.start <= n.start && c.end >= n.end)) return q.speakerName ?? q.speaker ?? null;
   }
   return null;
+}
+
+const WORD_RE = /[\p{L}]+/gu;
+
+/** Whether a sentence holds a digit or a number word; most do not, and tokenising them all is the stage's main cost. */
+function mayHaveNumber(text: string, start: number, end: number, T: LangTables): boolean {
+  const s = text.slice(start, end);
+  if (/\d/.test(s) || /\b[IVXLC]{2,}\b/.test(s)) return true;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
+    const w = m[0];
+    if (w.length > 1 || w === 'a' || w === 'A') {
+      const lw = w.toLowerCase();
+      if (T.numberWords.has(lw) && lw !== 'a' && lw !== 'an') return true;
+      if ((lw === 'a' || lw === 'an') && /^\s+(hundred|thousand|million|billion|dozen)\b/i.test(s.slice(m.index + w.length, m.index + w.length + 12))) return true;
+    }
+  }
+  return false;
+}
+
+function startsWithAnaphor(text: string, start: number, T: LangTables): boolean {
+  const m = /^[^\p{L}]*([\p{L}]+(?:\s+[\p{L}]+){0,3})/u.exec(text.slice(start, start + 40));
+  if (!m) return false;
+  const words = m[1]!.toLowerCase().split(/\s+/);
+  for (let k = words.length; k > 0; k--) if (T.anaphors.has(words.slice(0, k).join(' '))) return true;
+  return false;
 }
