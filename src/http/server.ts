@@ -144,7 +144,13 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }, async (req) => {
     const lemmas = await lemmatiseQuery(req.query.q);
     const hits = await repo.search({ text: req.query.q, lemmas, limit: req.query.limit, offset: req.query.offset, ...(req.query.lang ? { lang: req.query.lang } : {}) });
-    return { items: hits, limit: req.query.limit, offset: req.query.offset };
+    // Snippets as parts (text, match) so clients highlight without parsing markers or HTML.
+    const items = [];
+    for (const h of hits) {
+      const doc = await repo.get(h.id);
+      items.push({ ...h, parts: doc ? snippetParts(doc.text, h.matches) : [] });
+    }
+    return { items, limit: req.query.limit, offset: req.query.offset };
   });
 
   app.get<{ Querystring: Paged & { entity?: string; type?: string; from?: string; to?: string; lang?: string; dated?: boolean } }>('/api/events', {
@@ -282,6 +288,26 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     await app.register(fastifyStatic, { root: path.resolve(opts.webDir), prefix: '/', index: ['index.html'], wildcard: false });
   }
   return app;
+}
+
+/** A window of text around the first matches, cut into plain and matched parts. */
+export function snippetParts(text: string, matches: readonly { start: number; end: number }[], width = 240): { text: string; match: boolean }[] {
+  const first = matches[0];
+  const from = first ? Math.max(0, first.start - Math.floor(width / 3)) : 0;
+  const to = Math.min(text.length, from + width);
+  const parts: { text: string; match: boolean }[] = [];
+  let pos = from;
+  for (const m of [...matches].sort((a, b) => a.start - b.start)) {
+    if (m.start < pos || m.end > to) continue;
+    if (m.start > pos) parts.push({ text: text.slice(pos, m.start), match: false });
+    parts.push({ text: text.slice(m.start, m.end), match: true });
+    pos = m.end;
+  }
+  if (pos < to) parts.push({ text: text.slice(pos, to), match: false });
+  if (parts[0]) parts[0] = { ...parts[0], text: (from > 0 ? '…' : '') + parts[0].text.replace(/^\s+/, '') };
+  const last = parts[parts.length - 1];
+  if (last && to < text.length) parts[parts.length - 1] = { ...last, text: last.text + '…' };
+  return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ') }));
 }
 
 /** Entity ids matching a name in either script, or an id. */
