@@ -237,6 +237,26 @@ export function englishRules(L: TimeLexicon): RuleSet {
       },
     },
     {
+      // `nineteen ninety-six`, `the year two thousand`
+      name: 'spelled-year',
+      re: re(`(?<c>${alt(Object.keys(L.spelledYears.centuries))})\\s+(?<t>${alt(Object.keys(L.spelledYears.tens))})(?:[\\s-](?<u>${alt(Object.keys(L.spelledYears.units))}))?|(?:the\\s+year\\s+)?two\\s+thousand(?:\\s+and\\s+(?<u2>${alt(Object.keys(L.spelledYears.units))}))?`),
+      build: (m, g) => {
+        const S = L.spelledYears;
+        if (g.c) {
+          const t = S.tens[lc(g.t)]!;
+          if (g.u && t < 20) return null;
+          return { t: 'point', y: S.centuries[lc(g.c)]! * 100 + t + (g.u ? S.units[lc(g.u)]! : 0) };
+        }
+        if (!/^the/i.test(m[0]) && !g.u2) return null;
+        return { t: 'point', y: 2000 + (g.u2 ? S.units[lc(g.u2)]! : 0) };
+      },
+    },
+    {
+      name: 'the-weekend',
+      re: re(`the\\s+weekend`),
+      build: () => ({ t: 'point', rel: { unit: 'WE', n: 0 } }),
+    },
+    {
       name: 'century',
       re: re(`(?:the\\s+)?(?<ord>${ORD}|\\d{1,2}(?:st|nd|rd|th))\\s+century`),
       build: (_m, g) => {
@@ -292,7 +312,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       // `year-earlier`, `year-ago` as adjectives (`year-earlier profit`)
       name: 'year-ago',
-      re: re(`(?:the\\s+)?year-(?:earlier|ago)(?:\\s+(?:period|quarter|level))?`),
+      re: re(`year-(?:earlier|ago)(?:\\s+(?:period|quarter|level))?`),
       build: () => ({ t: 'point', rel: { unit: 'Y', n: -1 }, ago: true }),
     },
     {
@@ -321,7 +341,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
       name: 'duration',
       re: re(
         `(?:(?<ap>${AP})\\s+)?(?:the\\s+)?(?:(?:past|last|next|previous|coming|first|final|latest|following|another|further|additional)\\s+)?` +
-          `(?<n>${NUMS}|\\d+(?:[.,]\\d+)?|${VAGUE})(?:\\s+and\\s+a\\s+half)?(?<hy>[\\s-]+)(?<u>${UNITS})(?:(?<old>-old)|(?<=-\\p{L}+)\\s+(?:period|term|span|stint))?`,
+          `(?<n>${NUMS}|\\d+(?:[.,]\\d+)?|${VAGUE})(?:\\s+and\\s+a\\s+half)?(?<hy>[\\s-]+)(?<u>${UNITS})(?<old>-old)?`,
       ),
       build: (m, g) => {
         const unit = unitOf(g.u);
@@ -413,11 +433,11 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       name: 'clock',
       re: re(
-        `(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|am|pm)|(?<h2>\\d{1,2}):(?<mi2>\\d{2})|(?<noon>noon|midnight))(?:\\s+(?<z>${ZONES}))?` +
+        `(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|am|pm)|(?<h2>\\d{1,2}):(?<mi2>\\d{2})|(?<noon>noon|midday|midnight))(?:\\s+(?<z>${ZONES}))?` +
           `(?:\\s+(?:on\\s+)?(?<wd>${WD}))?`,
       ),
       build: (m, g) => {
-        let h = g.h !== undefined ? +g.h : g.h2 !== undefined ? +g.h2 : lc(g.noon) === 'noon' ? 12 : 24;
+        let h = g.h !== undefined ? +g.h : g.h2 !== undefined ? +g.h2 : lc(g.noon) === 'midnight' ? 24 : 12;
         const mi = g.mi !== undefined ? +g.mi : g.mi2 !== undefined ? +g.mi2 : 0;
         if (h > 24 || mi > 59) return null;
         if (g.ap && /^p/i.test(g.ap) && h < 12) h += 12;
@@ -462,6 +482,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
     decade: { digit: true, words: new Set(["'"]) },
     year: digit,
     century: W(['century']),
+    'spelled-year': W(Object.keys(L.spelledYears.centuries), ['thousand']),
+    'the-weekend': W(['weekend']),
     'relative-unit': W(Object.keys(L.relativeShift)),
     ago: W(['ago', 'earlier', 'later', 'now', 'hence']),
     'year-ago': W(['year']),

@@ -82,7 +82,7 @@ describe.skipIf(!seeds)('time expressions and publication dates of the seeds', (
       'April 17 = DATE 2024-04-17',
       'November 9, 2020 = DATE 2020-11-09',
       'five years = DURATION P5Y',
-      'five-year period = DURATION P5Y',
+      'five-year = DURATION P5Y',
       'six months = DURATION P6M',
       'April 19 = DATE 2024-04-19',
       'the 1990s = DATE 199',

@@ -59,6 +59,12 @@ export interface TimeLexicon {
   readonly pastSuffixes: readonly string[];
   readonly setWords: Readonly<Record<string, string>>;
   readonly holidays: Readonly<Record<string, string>>;
+  /** Years in words (`nineteen ninety-six`): century words, tens, units. */
+  readonly spelledYears: {
+    readonly centuries: Readonly<Record<string, number>>;
+    readonly tens: Readonly<Record<string, number>>;
+    readonly units: Readonly<Record<string, number>>;
+  };
 }
 
 export interface TimeResources {
