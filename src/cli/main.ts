@@ -14,8 +14,9 @@ import * as start from './commands/start.js';
 import * as timeline from './commands/timeline.js';
 import * as stories from './commands/stories.js';
 import * as serveCmd from './commands/serve.js';
+import * as figures from './commands/figures.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, figures];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')
