@@ -10,7 +10,7 @@ import { parseHTML } from 'linkedom';
 import type { DocInit, Message, Published, Zone } from '../core/doc.js';
 import { parseDate } from './dates.js';
 import { analyseText } from './txt.js';
-import { canonicalPublisher } from './resources.js';
+import { canonicalPublisher, publisherFromHost } from './resources.js';
 
 // linkedom's types are not the DOM lib's (tsconfig has no "dom" lib); describe what we use.
 interface El {
@@ -164,7 +164,7 @@ export function readHtml(html: string, source: DocInit['source']): DocInit | nul
     text,
     source: canonical && !source.url ? { ...source, url: canonical } : source,
     title,
-    publisher: siteName ? canonicalPublisher(siteName) : a.publisher,
+    publisher: siteName ? canonicalPublisher(siteName) : (a.publisher ?? publisherFromHost(source.url ?? canonical ?? '')),
     ...(published ? { published } : {}),
     layers: { zones },
     messages,

@@ -8,6 +8,7 @@ import type { DocInit, DocSource, Message, Published } from '../core/doc.js';
 import { InputError } from '../core/errors.js';
 import { parseDate } from './dates.js';
 import { htmlFragmentText } from './html.js';
+import { canonicalPublisher, publisherFromHost } from './resources.js';
 import { analyseText } from './txt.js';
 
 export type FieldName = 'title' | 'text' | 'date' | 'url' | 'publisher';
@@ -138,7 +139,7 @@ export function recordToDoc(
     text,
     source: url ? { ...source, url } : source,
     title,
-    publisher: publisher ?? a.publisher,
+    publisher: (publisher ? canonicalPublisher(publisher) : null) ?? a.publisher ?? (url ? publisherFromHost(url) : null),
     ...(published ? { published } : {}),
     layers: { zones: a.zones },
     messages,

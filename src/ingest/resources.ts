@@ -15,6 +15,7 @@ interface BoilerplateFile {
   caseSensitiveLines: string[];
   publisherNouns: string[];
   headingNotLastWord: string[];
+  publisherHosts: Record<string, string>;
 }
 
 export interface IngestData {
@@ -24,6 +25,8 @@ export interface IngestData {
   publisherCues: readonly RegExp[];
   /** Lower-cased alias -> canonical publisher name. */
   publishers: ReadonlyMap<string, string>;
+  /** Web host without `www.` -> publisher. */
+  publisherHosts: ReadonlyMap<string, string>;
   /** Publisher aliases, longest first, for alternations. */
   publisherAliases: readonly string[];
   speakerRoles: readonly string[];
@@ -46,6 +49,7 @@ function load(): IngestData {
     publisherNouns: [...bp.publisherNouns].sort((a, b) => b.length - a.length),
     publisherCues: bp.publisherCues.map((p) => new RegExp(p, 'iu')),
     publishers,
+    publisherHosts: new Map(Object.entries(bp.publisherHosts)),
     publisherAliases: Object.keys(bp.publishers).sort((a, b) => b.length - a.length),
     speakerRoles: bp.speakerRoles,
     speakerSingleWord: new Set(bp.speakerSingleWord.map((s) => s.toLowerCase())),
@@ -64,7 +68,27 @@ export function canonicalPublisher(name: string): string {
   const noun = ingestData.publisherNouns.find((n) => lower.startsWith(n + ' '));
   if (noun) t = t.slice(noun.length).trim();
   t = t.replace(/^[/(«"“„]+|[/)»"”.]+$/g, '').trim();
-  return ingestData.publishers.get(t.toLowerCase()) ?? t;
+  return ingestData.publishers.get(t.toLowerCase()) ?? publisherFromHost(t) ?? t;
+}
+
+/** Publisher of a known web host or URL (`https://www.1tv.ru/news/...` -> `Channel One`), else null. */
+export function publisherFromHost(hostOrUrl: string): string | null {
+  let host = hostOrUrl.trim().toLowerCase();
+  if (/^https?:\/\//.test(host)) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return null;
+    }
+  }
+  if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(host)) return null;
+  host = host.replace(/^www\./, '');
+  // Try the host, then its parents (`sport.tass.ru` -> `tass.ru`).
+  for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
+    const p = ingestData.publisherHosts.get(h);
+    if (p) return p;
+  }
+  return null;
 }
 
 /** Escapes a string for use inside a RegExp. */

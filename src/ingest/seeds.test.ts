@@ -101,6 +101,7 @@ describe.skipIf(!leads)('1tv leads CSV', () => {
       expect(i.doc.source.url).toMatch(/^https:\/\/www\.1tv\.ru\//);
       expect(i.doc.title).toBeTruthy();
       expect(i.doc.published).toMatchObject({ how: 'metadata', date: expect.stringMatching(/^2023-\d\d-\d\d$/) });
+      expect(i.doc.publisher).toBe('Channel One');
     }
   });
 });
@@ -116,5 +117,7 @@ describe.skipIf(!samples)('ru-news-samples gzipped CSV', () => {
       expect(i.doc.title).toBeTruthy();
       expect(i.doc.published?.date).toMatch(/^\d{4}-\d\d-\d\d$/);
     }
+    const publishers = new Set(items.map((i) => (i.ok ? i.doc.publisher : null)));
+    expect([...publishers].sort()).toEqual(['Gazeta.ru', 'Interfax', 'Izvestia', 'Meduza', 'RIA Novosti', 'RT', 'TASS']);
   });
 });
