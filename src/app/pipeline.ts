@@ -19,6 +19,9 @@ import { loadEventLexicon } from './events-resources.js';
 import { createFiguresStage } from '../core/stages/figures/index.js';
 import type { FiguresData } from '../core/stages/figures/data.js';
 import { loadFiguresData } from './figures-data.js';
+import { createQuotesStage } from '../core/stages/quotes/index.js';
+import type { QuoteResources } from '../core/stages/quotes/types.js';
+import { loadQuoteResources } from './quotes-resources.js';
 
 export interface Resources {
   // Filled in by each stage's loader, e.g. `ru: RussianMorphology`.
@@ -30,6 +33,8 @@ export interface Resources {
   events: EventLexicon;
   /** figures: number words, units, qualifiers and the counted-things lexicon (data/figures). */
   figures: FiguresData;
+  /** quotes: speech cues, role words and institutions (data/quotes). */
+  quotes: QuoteResources;
 }
 
 let cached: Promise<Resources> | undefined;
@@ -37,7 +42,7 @@ let cached: Promise<Resources> | undefined;
 /** Loads every stage's data once per process. */
 export function loadResources(): Promise<Resources> {
   cached ??= (async (): Promise<Resources> => {
-    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon(), figures: loadFiguresData() };
+    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon(), figures: loadFiguresData(), quotes: loadQuoteResources() };
   })();
   return cached;
 }
@@ -47,6 +52,8 @@ export function buildStages(res: Resources): Stage[] {
   const { langProfiles, abbreviations, morph } = res.language;
   stages.push(createLangStage(langProfiles), createSegmentStage({ abbreviations, langProfiles }), createMorphStage(morph));
   stages.push(createTimeStage(res.time));
+  // Quotes read mentions and times when present: after those stages.
+  stages.push(createQuotesStage(res.quotes));
   // Figures read times, mentions and quotes when present: after those stages.
   stages.push(createFiguresStage(res.figures));
   // Events read every other layer (times, mentions, quotes): keep this stage last.

@@ -14,9 +14,10 @@ import * as start from './commands/start.js';
 import * as timeline from './commands/timeline.js';
 import * as stories from './commands/stories.js';
 import * as serveCmd from './commands/serve.js';
+import * as quotes from './commands/quotes.js';
 import * as figures from './commands/figures.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, figures];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')

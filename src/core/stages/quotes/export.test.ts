@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from './test-support.js';
+import { filterQuoteRows, nameKey, quoteMarks, quoteRows } from './export.js';
+
+describe('quote export', () => {
+  it('gives one row per quote with the cue as written and the speaker', async () => {
+    const d = await analyse('"The road is open," Mayor Anna Berg told reporters.', { published: '2021-03-02' });
+    expect(quoteRows(d)).toEqual([
+      { doc: d.id, start: 0, end: 19, text: 'The road is open,', kind: 'direct', speaker: null, speakerName: 'Anna Berg', cue: 'told', date: '2021-03-02', lang: 'en' },
+    ]);
+  });
+
+  it('marks the quote and the words naming its speaker for `chronicle show`', async () => {
+    const d = await analyse('"The road is open," Mayor Anna Berg told reporters.');
+    const marks = quoteMarks(d);
+    expect(marks.map((m) => [m.kind, d.text.slice(m.start, m.end)])).toEqual([
+      ['quote', '"The road is open,"'],
+      ['speaker', 'Mayor Anna Berg'],
+    ]);
+    expect(marks[0]!.label).toBe('direct, Anna Berg (tell)');
+  });
+
+  it('finds a speaker by a name in either script and filters by date and language', async () => {
+    const en = await analyse('"We are ready," Dmitry Peskov said.', { published: '2023-09-21' });
+    const ru = await analyse('«Мы готовы», — заявил Дмитрий Песков.', { published: '2020-11-10' });
+    const rows = [...quoteRows(en), ...quoteRows(ru)];
+    expect(nameKey('Песков')).toBe('peskov');
+    expect(filterQuoteRows(rows, { speaker: 'Песков' })).toHaveLength(2);
+    expect(filterQuoteRows(rows, { speaker: 'peskov', from: '2021' }).map((r) => r.lang)).toEqual(['en']);
+    expect(filterQuoteRows(rows, { lang: 'ru' }).map((r) => r.speakerName)).toEqual(['Дмитрий Песков']);
+    expect(filterQuoteRows(rows, { speaker: 'Lavrov' })).toHaveLength(0);
+  });
+});
