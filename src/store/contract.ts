@@ -312,6 +312,21 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       }
     });
 
+    it('keeps meta records by kind and id, replaces them on put, and keeps them across re-saves of documents', async () => {
+      const repo = await fresh();
+      await repo.putMeta('agreement', 'b', { title: 'B' });
+      await repo.putMeta('agreement', 'a', { title: 'A', n: [1, 2] });
+      await repo.putMeta('link-decision', 'a', { decision: 'confirmed' });
+      await repo.putMeta('agreement', 'b', { title: 'B2' });
+      await repo.save([aliyevDoc()]);
+      expect(await repo.getMeta('agreement')).toEqual([
+        { id: 'a', json: { title: 'A', n: [1, 2] } },
+        { id: 'b', json: { title: 'B2' } },
+      ]);
+      expect(await repo.getMeta('link-decision')).toEqual([{ id: 'a', json: { decision: 'confirmed' } }]);
+      expect(await repo.getMeta('nothing')).toEqual([]);
+    });
+
     it('writes nothing from a batch in which one document fails', async () => {
       const repo = await fresh();
       const kept = peacekeepersDoc();

@@ -63,6 +63,12 @@ export interface SearchHit {
   readonly score: number;
 }
 
+/** A small JSON record kept beside the documents (`putMeta`/`getMeta`). */
+export interface MetaRecord {
+  readonly id: string;
+  readonly json: unknown;
+}
+
 export interface Repository {
   readonly driver: 'sqlite' | 'postgres';
   /** Creates or migrates the schema to the latest version. */
@@ -83,5 +89,12 @@ export interface Repository {
   all(): AsyncIterable<Doc>;
   /** Duplicate records (source, id, duplicateOf). */
   duplicates(): AsyncIterable<DocSummary>;
+  /**
+   * Stores (replaces) one small JSON record by kind and id, independent of documents
+   * (agreements, analysts' link decisions), so re-ingesting never touches it.
+   */
+  putMeta(kind: string, id: string, json: unknown): Promise<void>;
+  /** Every record of a kind, ordered by id. */
+  getMeta(kind: string): Promise<MetaRecord[]>;
   close(): Promise<void>;
 }

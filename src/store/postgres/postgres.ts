@@ -9,7 +9,7 @@
 import pg from 'pg';
 import type { Doc } from '../../core/doc.js';
 import { StoreError } from '../../core/errors.js';
-import type { DocQuery, DocSummary, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import type { DocQuery, DocSummary, MetaRecord, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
 import { docFromRows, documentRow, layerRows, messageRows, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
@@ -383,6 +383,22 @@ export class PostgresRepository implements Repository {
       for (const r of page.rows) yield summaryFromRow(r);
       after = Number(page.rows[page.rows.length - 1]!.did);
     }
+  }
+
+  async putMeta(kind: string, id: string, json: unknown): Promise<void> {
+    await this.wrap('writing', async () => {
+      await this.pool.query(
+        'INSERT INTO meta (kind, id, json) VALUES ($1, $2, $3) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json',
+        [kind, id, JSON.stringify(json)],
+      );
+    });
+  }
+
+  async getMeta(kind: string): Promise<MetaRecord[]> {
+    return this.wrap('reading', async () => {
+      const res = await this.pool.query<{ id: string; json: string }>('SELECT id, json FROM meta WHERE kind = $1 ORDER BY id COLLATE "C"', [kind]);
+      return res.rows.map((r) => ({ id: r.id, json: JSON.parse(r.json) as unknown }));
+    });
   }
 
   async close(): Promise<void> {

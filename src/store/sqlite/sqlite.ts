@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Doc } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
-import type { DocQuery, DocSummary, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import type { DocQuery, DocSummary, MetaRecord, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { docFromRows, documentRow, layerRows, messageRows, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { fts5Query, indexString, matchSpans, queryPhrases, snippet, termsOf } from '../terms.js';
@@ -311,6 +311,23 @@ export class SqliteRepository implements Repository {
         after = r.did;
       }
     }
+  }
+
+  async putMeta(kind: string, id: string, json: unknown): Promise<void> {
+    wrap(this.#file, 'writing', () => {
+      this.db
+        .prepare('INSERT INTO meta (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO UPDATE SET json = excluded.json')
+        .run(kind, id, JSON.stringify(json));
+    });
+  }
+
+  async getMeta(kind: string): Promise<MetaRecord[]> {
+    return wrap(this.#file, 'reading', () =>
+      this.db
+        .prepare<[string], { id: string; json: string }>('SELECT id, json FROM meta WHERE kind = ? ORDER BY id')
+        .all(kind)
+        .map((r) => ({ id: r.id, json: JSON.parse(r.json) as unknown })),
+    );
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@
  * each in its own transaction, under an advisory lock.
  */
 import { m0001 } from './0001-initial.js';
+import { m0002 } from './0002-meta.js';
 
 export interface Migration {
   readonly version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
