@@ -4,7 +4,7 @@
  * it passes this suite unchanged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDoc, type Doc } from '../core/doc.js';
+import { applyPatch, createDoc, type Doc } from '../core/doc.js';
 import { documentId } from '../core/identity.js';
 import { StoreError } from '../core/errors.js';
 import type { Repository } from './repository.js';
@@ -109,6 +109,20 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       }
       expect(await repo.get('dmissing')).toBeNull();
       expect(await repo.has('dmissing')).toBe(false);
+    });
+
+    it('replaces the analysis of a stored document on update, keeping its id, text and search', async () => {
+      const repo = await fresh();
+      const d = aliyevDoc();
+      await repo.save([d]);
+      const redated = applyPatch(d, { published: { date: '2020-11-10', how: 'story' }, messages: [{ severity: 'info', code: 'test/redated', text: 'redated', stage: 'test' }] });
+      expect(await repo.update(redated)).toBe(true);
+      expect(await repo.get(d.id)).toEqual(redated);
+      const hits = await repo.search({ text: 'Алиев', lemmas: [['алиев']] });
+      expect(hits.map((h) => h.id)).toEqual([d.id]);
+      expect((await repo.list({ from: '2020-11-10', to: '2020-11-10' })).map((x) => x.id)).toEqual([d.id]);
+      expect(await repo.update(peacekeepersDoc())).toBe(false);
+      expect((await repo.count()).documents).toBe(1);
     });
 
     it('keeps a document without layers or messages as it is', async () => {

@@ -3,7 +3,7 @@
  * PostgreSQL later). The pipeline and the CLI talk only to this interface.
  * All methods are async so a networked driver fits behind it.
  */
-import type { Doc, Lang, Published, DocSource } from '../core/doc.js';
+import type { Doc, Lang, LayerName, Published, DocSource } from '../core/doc.js';
 
 export type SaveOutcome =
   /** A new document was stored with its analysis. */
@@ -69,6 +69,15 @@ export interface MetaRecord {
   readonly json: unknown;
 }
 
+export interface ReadOptions {
+  /**
+   * Read and return only these layers (default: all). Tokens and morph are most of the
+   * stored bytes, so a scan that needs only, say, quotes is several times faster with
+   * `{ layers: ['quotes'] }`; `[]` returns documents without layers.
+   */
+  readonly layers?: readonly LayerName[];
+}
+
 export interface Repository {
   readonly driver: 'sqlite' | 'postgres';
   /** Creates or migrates the schema to the latest version. */
@@ -80,13 +89,19 @@ export interface Repository {
    * (a batch may share one). Re-saving the same content never duplicates.
    */
   save(docs: readonly Doc[]): Promise<SaveResult[]>;
-  get(id: string): Promise<Doc | null>;
+  /**
+   * Replaces the analysis of a stored document (layers, messages, published date,
+   * title, publisher, language) after it was analysed again, e.g. once its story
+   * dated it. The id, text and sources never change. Returns false when the id is unknown.
+   */
+  update(doc: Doc): Promise<boolean>;
+  get(id: string, options?: ReadOptions): Promise<Doc | null>;
   list(query?: DocQuery): Promise<DocSummary[]>;
   count(): Promise<{ documents: number; duplicates: number }>;
   /** Full-text search over lemmas, so inflected forms match (`Алиев` finds `Алиевым`). */
   search(query: SearchQuery): Promise<SearchHit[]>;
-  /** Every stored document (not duplicates), streamed in a stable order. */
-  all(): AsyncIterable<Doc>;
+  /** Every stored document (not duplicates), streamed in a stable order (insertion order). */
+  all(options?: ReadOptions): AsyncIterable<Doc>;
   /** Duplicate records (source, id, duplicateOf). */
   duplicates(): AsyncIterable<DocSummary>;
   /**

@@ -294,6 +294,49 @@ export class PostgresRepository implements Repository {
     return out;
   }
 
+  async update(doc: Doc): Promise<boolean> {
+    return this.wrap('updating', async () => {
+      const row = documentRow(doc);
+      const layers = layerRows(doc);
+      const messages = messageRows(doc);
+      const tsv = tsvectorLiteral(termsOf(doc));
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        const res = await client.query(
+          `UPDATE documents SET lang = $2, title = $3, publisher = $4, published_date = $5, published_after = $6,
+             published_before = $7, published_how = $8, date_lo = $9, date_hi = $10, meta = $11, lemmas = $12::tsvector
+           WHERE id = $1`,
+          [doc.id, row.lang, row.title, row.publisher, row.published_date, row.published_after, row.published_before, row.published_how, row.date_lo, row.date_hi, row.meta, tsv],
+        );
+        if (res.rowCount === 0) {
+          await client.query('ROLLBACK');
+          return false;
+        }
+        await client.query('DELETE FROM layers WHERE doc_id = $1', [doc.id]);
+        await client.query('DELETE FROM messages WHERE doc_id = $1', [doc.id]);
+        await client.query(
+          `INSERT INTO layers (doc_id, ord, name, codec, data)
+           SELECT $1, u.ord, u.name, u.codec, u.data FROM unnest($2::int[], $3::text[], $4::text[], $5::text[]) AS u (ord, name, codec, data)`,
+          [doc.id, layers.map((_, i) => i), layers.map((l) => l.name), layers.map((l) => l.enc.codec), layers.map((l) => l.enc.data)],
+        );
+        await client.query(
+          `INSERT INTO messages (doc_id, ord, severity, code, text, stage, span_start, span_end)
+           SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])
+             AS u (ord, severity, code, text, stage, span_start, span_end)`,
+          [doc.id, messages.map((m) => m.ord), messages.map((m) => m.severity), messages.map((m) => m.code), messages.map((m) => m.text), messages.map((m) => m.stage), messages.map((m) => m.span_start), messages.map((m) => m.span_end)],
+        );
+        await client.query('COMMIT');
+        return true;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    });
+  }
+
   async get(id: string): Promise<Doc | null> {
     return this.wrap('reading', async () => (await this.load(this.pool, [id]))[0] ?? null);
   }

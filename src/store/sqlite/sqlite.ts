@@ -13,7 +13,21 @@ import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
 import type { DocQuery, DocSummary, MetaRecord, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { MIGRATIONS } from './migrations/index.js';
-import { docFromRows, documentRow, layerRows, messageRows, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
+import {
+  BASE_LAYER,
+  decodeLayers,
+  docFromRows,
+  documentRow,
+  layerRows,
+  messageRows,
+  missingBase,
+  onlySet,
+  SEARCH_LAYERS,
+  sourceRow,
+  summaryFromRow,
+  type LayerRow,
+  type MessageRow,
+} from '../rows.js';
 import { fts5Query, indexString, matchSpans, queryPhrases, snippet, termsOf } from '../terms.js';
 
 type DB = Database.Database;
@@ -135,8 +149,11 @@ export class SqliteRepository implements Repository {
       getLayers: db.prepare<[string], { name: string; codec: string; data: string | Buffer }>(
         'SELECT name, codec, data FROM layers WHERE doc_id = ? ORDER BY rowid',
       ),
-      getLayersNamed: db.prepare<[string], { name: string; codec: string; data: string | Buffer }>(
-        "SELECT name, codec, data FROM layers WHERE doc_id = ? AND name IN ('tokens', 'morph')",
+      getLayersIn: db.prepare<[string, string], { name: string; codec: string; data: string | Buffer }>(
+        'SELECT name, codec, data FROM layers WHERE doc_id = ? AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid',
+      ),
+      getLayer: db.prepare<[string, string], { name: string; codec: string; data: string | Buffer }>(
+        'SELECT name, codec, data FROM layers WHERE doc_id = ? AND name = ?',
       ),
       getMessages: db.prepare<[string], MessageRow>(
         'SELECT ord, severity, code, text, stage, span_start, span_end FROM messages WHERE doc_id = ? ORDER BY ord',
@@ -149,6 +166,14 @@ export class SqliteRepository implements Repository {
          FROM duplicates u JOIN sources s ON s.id = u.source_id JOIN documents d ON d.id = u.duplicate_of
          WHERE u.id > ? ORDER BY u.id LIMIT ?`,
       ),
+      updateDoc: db.prepare(
+        `UPDATE documents SET lang = @lang, title = @title, publisher = @publisher, published_date = @published_date,
+           published_after = @published_after, published_before = @published_before, published_how = @published_how,
+           date_lo = @date_lo, date_hi = @date_hi, meta = @meta WHERE id = @id`,
+      ),
+      deleteLayers: db.prepare('DELETE FROM layers WHERE doc_id = ?'),
+      deleteMessages: db.prepare('DELETE FROM messages WHERE doc_id = ?'),
+      deleteFts: db.prepare('DELETE FROM doc_fts WHERE rowid = ?'),
       countDocs: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents'),
       countDups: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM duplicates'),
     };
@@ -211,15 +236,53 @@ export class SqliteRepository implements Repository {
     return { id, outcome: 'added' };
   }
 
-  async get(id: string): Promise<Doc | null> {
-    return wrap(this.#file, 'reading', () => this.getSync(id));
+  async update(doc: Doc): Promise<boolean> {
+    const s = this.s;
+    const tx = this.db.transaction((d: Doc): boolean => {
+      const existing = s.findDoc.get(d.id);
+      if (!existing) return false;
+      // Encode before writing, as in save: a document that cannot be encoded changes nothing.
+      const { text: _t, original: _o, exact_hash: _h, text_length: _l, ...row } = documentRow(d);
+      const layers = layerRows(d);
+      const messages = messageRows(d);
+      const lemmas = indexString(termsOf(d));
+      s.updateDoc.run(row);
+      s.deleteLayers.run(d.id);
+      s.deleteMessages.run(d.id);
+      for (const l of layers) {
+        const p = packLayer(l.enc.codec, l.enc.data);
+        s.insertLayer.run(d.id, l.name, p.codec, p.data);
+      }
+      for (const m of messages) s.insertMessage.run({ doc_id: d.id, ...m });
+      s.deleteFts.run(existing.seq);
+      s.insertFts.run(existing.seq, lemmas);
+      return true;
+    });
+    return wrap(this.#file, 'updating', () => tx.immediate(doc));
   }
 
-  private getSync(id: string): Doc | null {
+  async get(id: string, options: ReadOptions = {}): Promise<Doc | null> {
+    return wrap(this.#file, 'reading', () => this.getSync(id, onlySet(options)));
+  }
+
+  private getSync(id: string, only?: ReadonlySet<string>): Doc | null {
     const s = this.s;
     const d = s.getDoc.get(id);
     if (!d) return null;
-    return docFromRows(d, s.getLayers.all(id).map(unpackLayer), s.getMessages.all(id));
+    return docFromRows(d, this.readLayers(id, only), s.getMessages.all(id), only);
+  }
+
+  /** The stored layers of a document, or only some (plus the base layer when they refer to it). */
+  private readLayers(id: string, only?: ReadonlySet<string>): LayerRow[] {
+    const s = this.s;
+    if (!only) return s.getLayers.all(id).map(unpackLayer);
+    if (only.size === 0) return [];
+    const rows = s.getLayersIn.all(id, JSON.stringify([...only])).map(unpackLayer);
+    if (missingBase(rows, only)) {
+      const b = s.getLayer.get(id, BASE_LAYER);
+      if (b) rows.push(unpackLayer(b));
+    }
+    return rows;
   }
 
   async list(query: DocQuery = {}): Promise<DocSummary[]> {
@@ -278,23 +341,22 @@ export class SqliteRepository implements Repository {
           ...(query.lang ? { lang: query.lang } : {}),
         });
       return rows.map((r): SearchHit => {
-        const layers: Record<string, unknown> = {};
-        const doc = docFromRows({ id: r.id, text: r.text, original: null, meta: '{}' }, this.s.getLayersNamed.all(r.id).map(unpackLayer), []);
-        Object.assign(layers, doc.layers);
+        const layers = decodeLayers(this.readLayers(r.id, SEARCH_LAYERS));
         const matches = matchSpans(termsOf({ text: r.text, layers }), words);
         return { id: r.id, title: r.title, lang: r.lang, snippet: snippet(r.text, matches), matches, score: -r.score };
       });
     });
   }
 
-  async *all(): AsyncIterable<Doc> {
+  async *all(options: ReadOptions = {}): AsyncIterable<Doc> {
+    const only = onlySet(options);
     // Keyset pages: no statement stays open across a yield, so the caller may write meanwhile.
     let after = 0;
     for (;;) {
       const page = wrap(this.#file, 'reading', () => this.s.allPage.all(after, PAGE));
       if (page.length === 0) return;
       for (const { seq, id } of page) {
-        const doc = wrap(this.#file, 'reading', () => this.getSync(id));
+        const doc = wrap(this.#file, 'reading', () => this.getSync(id, only));
         if (doc) yield doc;
         after = seq;
       }
