@@ -97,6 +97,9 @@ function relative(dct: Ymd, unit: string, n: number): { value: string; granulari
     }
     case 'WE':
       return { value: `${fmtWeek(addDays(dct, 7 * n))}-WE`, granularity: 'week' };
+    case 'WE?':
+      // `the weekend` early in the week is the one just past.
+      return { value: `${fmtWeek(addDays(dct, weekday(dct) <= 4 ? -7 : 0))}-WE`, granularity: 'week' };
     case 'M': {
       const t = addMonths(dct, n);
       return { value: fmtMonth(t.y, t.m), granularity: 'month' };

@@ -254,7 +254,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       name: 'the-weekend',
       re: re(`the\\s+weekend`),
-      build: () => ({ t: 'point', rel: { unit: 'WE', n: 0 } }),
+      build: () => ({ t: 'point', rel: { unit: 'WE?', n: 0 } }),
     },
     {
       name: 'century',
