@@ -1,5 +1,5 @@
 /**
- * Ingest benchmark: `npm run bench -- PATH... [--db FILE] [--no-wink] [--label TEXT]`.
+ * Ingest benchmark: `npm run bench -- PATH... [--stages a,b,c] [--db FILE] [--no-wink] [--label TEXT]`.
  *
  * Ingests the inputs into a fresh store and reports documents/s, MB/s (UTF-8 bytes
  * of document text), time per stage and peak RSS; then, in the same process, a
@@ -12,23 +12,27 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../src/app/ingest.js';
 import { createDefaultPipeline } from '../src/app/pipeline.js';
+import { createPipeline } from '../src/core/pipeline.js';
 import { readInputs } from '../src/ingest/index.js';
 import { openRepository } from '../src/store/open.js';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false } },
+  options: { stages: { type: 'string' }, db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false } },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run bench -- PATH... [--db FILE] [--no-wink] [--label TEXT]');
+  console.error('usage: npm run bench -- PATH... [--stages a,b,c] [--db FILE] [--no-wink] [--label TEXT]');
   process.exit(64);
 }
 
 const dbFile = values.db ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-bench-')), 'bench.db');
 const repo = await openRepository(dbFile);
 await repo.migrate();
-const pipeline = await createDefaultPipeline();
+const full = await createDefaultPipeline();
+// `--stages lang,segment,morph` keeps only those stages: throughput before and after a capability, in one run.
+const keep = values.stages?.split(',').map((x) => x.trim()).filter(Boolean);
+const pipeline = keep ? createPipeline(full.stages.filter((s) => keep.includes(s.name)), ['zones']) : full;
 const rss0 = process.memoryUsage().rss;
 const summary = await ingest(positionals, repo, pipeline, { batchSize: 200 });
 await repo.close();
@@ -41,6 +45,7 @@ const result: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: `${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   inputs: positionals,
+  stages: pipeline.stages.map((s) => s.name),
   documents: summary.documents,
   added: summary.added,
   failed: summary.failed,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { ingest, type IngestSummary } from '../../app/ingest.js';
 import { createDefaultPipeline } from '../../app/pipeline.js';
+import { relink } from '../../app/link.js';
 import { UsageError } from '../../core/errors.js';
 import { exitState, out, outJson, withRepo } from '../context.js';
 import { EXIT } from '../exit-codes.js';
@@ -53,7 +54,7 @@ export async function runIngest(
   paths: string[],
   repo: Parameters<typeof ingest>[1],
   o: { format?: Format; fields?: Record<string, string>; encoding?: string | undefined; progress: boolean },
-): Promise<IngestSummary> {
+): Promise<IngestSummary & { redated: number }> {
   const pipeline = await createDefaultPipeline();
   const tty = process.stderr.isTTY === true && o.progress;
   const t0 = performance.now();
@@ -93,12 +94,15 @@ export async function runIngest(
     },
   });
   bar?.stop();
-  return summary;
+  // Cross-document steps: undated documents take their story's date and are analysed again.
+  const linked = summary.added > 0 ? await relink(repo, pipeline) : { redated: [] };
+  return { ...summary, redated: linked.redated.length };
 }
 
-export function printSummary(s: IngestSummary): void {
+export function printSummary(s: IngestSummary & { redated?: number }): void {
   const rate = s.seconds > 0 ? (s.documents / s.seconds).toFixed(0) : '-';
   const mbs = s.seconds > 0 ? (s.bytes / 1e6 / s.seconds).toFixed(2) : '-';
   out(`added ${s.added}, duplicates ${s.duplicates}, unchanged ${s.unchanged}, failed ${s.failed} (${s.documents} documents in ${s.seconds.toFixed(1)} s, ${rate} docs/s, ${mbs} MB/s)`);
+  if (s.redated) out(`dated from their story: ${s.redated} document${s.redated === 1 ? '' : 's'}`);
   for (const f of s.failures) out(`  failed: ${f.reason} [${f.code}]`);
 }
