@@ -190,7 +190,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (g.mon2) spec.mEnd = L.months[lc(g.mon2)]!;
         if (g.y) spec.y = +g.y;
         if (g.ys) spec.yShift = yShiftOf(g.ys)!;
-        const md = mod(L, g.fz);
+        const md = mod(L, g.fz) ?? (/\bsince\s+$/.test(preceding(text, m.index)) ? 'ON_OR_AFTER' : undefined);
         if (md) spec.mod = md;
         if (g.wd && !cap(g.wd)) return { spec, start: m.index + m[0].indexOf(g.fz ?? g.mon!) };
         return spec;
@@ -199,11 +199,12 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       name: 'day-month-year',
       re: re(`(?<d1>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*(?:-|–|—)\\s*(?<d2>\\d{1,2})(?:st|nd|rd|th)?)?\\s+(?:of\\s+)?(?<mon>${MON})\\.?(?:,?\\s+(?<y>\\d{4})(?![\\p{N}]))?`),
-      build: (_m, g) => {
+      build: (m, g, text) => {
         if (!cap(g.mon) || +g.d1! > 31) return null;
         const spec: PointSpec = { t: 'point', m: L.months[lc(g.mon)]!, d: +g.d1! };
         if (g.d2) spec.dEnd = +g.d2;
         if (g.y) spec.y = +g.y;
+        if (/\bsince\s+$/.test(preceding(text, m.index))) spec.mod = 'ON_OR_AFTER';
         return spec;
       },
     },

@@ -63,7 +63,7 @@ describe.skipIf(!seeds)('time expressions and publication dates of the seeds', (
       'November 9, 2020 = DATE 2020-11-09',
       'November 9, 2020 = DATE 2020-11-09',
       'November 9 = DATE 2020-11-09',
-      'November 14 = DATE 2020-11-14',
+      'November 14 = DATE 2020-11-14 ON_OR_AFTER',
       'November 9, 2020 = DATE 2020-11-09',
     ]);
     expect(d.published.date).toBeNull();
