@@ -25,7 +25,8 @@ interface Columnar {
   readonly cols: readonly Column[];
 }
 
-export type LayerCodec = 'json' | 'cols';
+/** `cols+b`: some columns refer to the base layer (tokens), which must be decoded first. */
+export type LayerCodec = 'json' | 'cols' | 'cols+b';
 
 export interface EncodedLayer {
   readonly codec: LayerCodec;
@@ -128,15 +129,20 @@ function encodeColumn(key: string, vals: unknown[], starts: unknown[] | null): C
  */
 export function encodeLayer(value: unknown, base?: readonly unknown[]): EncodedLayer {
   const c = columnar(value, base);
-  if (c) return { codec: 'cols', data: JSON.stringify(c) };
+  if (c) return { codec: c.cols.some((col) => 'b' in col) ? 'cols+b' : 'cols', data: JSON.stringify(c) };
   return { codec: 'json', data: JSON.stringify(value) };
+}
+
+/** Does a layer stored with this codec need the base layer to decode? */
+export function needsBase(codec: string): boolean {
+  return codec.split('+').includes('b');
 }
 
 /** Decodes what `encodeLayer` produced, given the same `base` layer (decoded). */
 export function decodeLayer(codec: string, data: string, base?: readonly unknown[]): unknown {
   const parsed: unknown = JSON.parse(data);
   if (codec === 'json') return parsed;
-  if (codec !== 'cols') throw new Error(`unknown layer codec "${codec}"`);
+  if (codec !== 'cols' && codec !== 'cols+b') throw new Error(`unknown layer codec "${codec}"`);
   const { n, keys, cols } = parsed as Columnar;
   const startCol = keys.indexOf('start');
   const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, n, null, base) as number[]) : null;

@@ -5,7 +5,7 @@
 import type { Doc, DocSource, Lang, Message, Published, Severity } from '../core/doc.js';
 import { exactHash } from '../core/identity.js';
 import type { DocSummary } from './repository.js';
-import { decodeLayer, encodeLayer, type EncodedLayer } from './codec.js';
+import { decodeLayer, encodeLayer, needsBase, type EncodedLayer } from './codec.js';
 
 export interface DocumentRow {
   readonly id: string;
@@ -102,13 +102,38 @@ export function layerRows(doc: Doc): { name: string; enc: EncodedLayer }[] {
   return out;
 }
 
-/** Decodes stored layers: the base layer first, since others may refer to its spans. */
-export function decodeLayers(layers: readonly { name: string; codec: string; data: string }[]): Record<string, unknown> {
+export interface LayerRow {
+  readonly name: string;
+  readonly codec: string;
+  readonly data: string;
+}
+
+/**
+ * Decodes stored layers: the base layer first, since others may refer to its spans.
+ * With `only`, the other rows (the base fetched just to decode) are left out.
+ */
+export function decodeLayers(layers: readonly LayerRow[], only?: ReadonlySet<string>): Record<string, unknown> {
   const ls: Record<string, unknown> = {};
   const b = layers.find((l) => l.name === BASE_LAYER);
   const base = b ? (decodeLayer(b.codec, b.data) as unknown[]) : undefined;
-  for (const l of layers) ls[l.name] = l === b ? base : decodeLayer(l.codec, l.data, base);
+  for (const l of layers) {
+    if (only && !only.has(l.name)) continue;
+    ls[l.name] = l === b ? base : decodeLayer(l.codec, l.data, base);
+  }
   return ls;
+}
+
+/** The layers search reads to map matches back to the text. */
+export const SEARCH_LAYERS: ReadonlySet<string> = new Set(['tokens', 'morph']);
+
+/** `ReadOptions.layers` as a set, or undefined for "all layers". */
+export function onlySet(options: { readonly layers?: readonly string[] }): ReadonlySet<string> | undefined {
+  return options.layers ? new Set(options.layers) : undefined;
+}
+
+/** The layer names to fetch for `only`: the base too when a fetched layer refers to it. */
+export function missingBase(rows: readonly LayerRow[], only: ReadonlySet<string>): boolean {
+  return !only.has(BASE_LAYER) && rows.some((r) => needsBase(r.codec));
 }
 
 export function messageRows(doc: Doc): MessageRow[] {
@@ -137,11 +162,12 @@ export function messageFromRow(r: MessageRow): Message {
 /** Rebuilds the frozen Doc from its rows. */
 export function docFromRows(
   d: { id: string; text: string; original: string | null; meta: string },
-  layers: readonly { name: string; codec: string; data: string }[],
+  layers: readonly LayerRow[],
   messages: readonly MessageRow[],
+  only?: ReadonlySet<string>,
 ): Doc {
   const meta = JSON.parse(d.meta) as Record<string, unknown>;
-  const ls = decodeLayers(layers);
+  const ls = decodeLayers(layers, only);
   return Object.freeze({
     id: d.id,
     ...meta,

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Doc } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
-import type { DocQuery, DocSummary, MetaRecord, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import type { DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
   BASE_LAYER,
