@@ -81,6 +81,19 @@ describe('records', () => {
     if (item.ok) expect(item.doc.messages?.map((m) => m.code)).toEqual(['ingest/html-in-record']);
   });
 
+  it('streams a JSON array record by record, keeping the records before a break', async () => {
+    const rec = { title: 'Array item', text: 'A record about the talks, with a "quote", a [bracket] and a {brace}.' };
+    const good = '[' + Array.from({ length: 3000 }, () => JSON.stringify(rec)).join(',\n') + ']\n';
+    fs.writeFileSync(path.join(tmp, 'array.json'), good);
+    const items = await collect([path.join(tmp, 'array.json')]);
+    expect(items.filter((i) => i.ok)).toHaveLength(3000);
+    expect(docs(items)[2999]).toMatchObject({ title: 'Array item', source: { record: 2999, format: 'json' } });
+    fs.writeFileSync(path.join(tmp, 'cut.json'), good.slice(0, good.length - 40));
+    const cut = await collect([path.join(tmp, 'cut.json')]);
+    expect(docs(cut)).toHaveLength(2999);
+    expect(errors(cut).map((e) => e.code)).toEqual(['ingest/bad-json']);
+  });
+
   it('restores newlines a dump lost as bare "n" without changing offsets', () => {
     const csv = 'date,url,edition,title,text\n2019-08-10 17:12:51,https://x.example/1,-,Заголовок,"МОСКВА, 10 августа. /ТАСС/. Первый абзац.nВторой абзац."\n';
     const item = readBuffer(new TextEncoder().encode(csv), { path: 'dump.csv' })[0]!;

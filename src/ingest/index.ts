@@ -17,6 +17,7 @@ import { InputError } from '../core/errors.js';
 import { createDecoder, decodeAll, detectEncoding, gunzip, isGzip } from './decode.js';
 import { csvDelimiter, formatFromExt, isSupportedFile, sniffFormat, type Format } from './formats.js';
 import { readHtml } from './html.js';
+import { JsonArraySplitter } from './json-stream.js';
 import { recordToDoc as recordToDocUnsafe, type FieldMap } from './records.js';
 import { readTxt } from './txt.js';
 
@@ -247,7 +248,9 @@ async function* readStream(stream: AsyncIterable<Uint8Array>, t: Target, opts: R
     if (done) return;
     for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
   };
-  if (format !== 'jsonl' && format !== 'csv') {
+  // A top-level JSON array is streamed element by element; other JSON is read whole.
+  const jsonArray = format === 'json' && headText.replace(/^\uFEFF/, '').trimStart().startsWith('[');
+  if (format !== 'jsonl' && format !== 'csv' && !jsonArray) {
     const chunks: Uint8Array[] = [];
     for await (const c of rest()) chunks.push(c);
     for (const item of parseWhole(decodeAll(Buffer.concat(chunks), encoding).text, format, t, encoding, opts)) yield withDecodeWarning(item, encoding);
@@ -264,7 +267,28 @@ async function* readStream(stream: AsyncIterable<Uint8Array>, t: Target, opts: R
     if (tail) yield tail;
   };
   let any = false;
-  if (format === 'jsonl') {
+  if (jsonArray) {
+    const splitter = new JsonArraySplitter();
+    let record = 0;
+    for await (const s of texts()) {
+      for (const el of splitter.push(s)) {
+        any = true;
+        const i = record++;
+        let rec: unknown;
+        try {
+          rec = JSON.parse(el);
+        } catch (e) {
+          yield fail('ingest/bad-record', `${t.display} [record ${i}]`, `not valid JSON: ${(e as Error).message}`, e);
+          continue;
+        }
+        yield withDecodeWarning(recordToDoc(rec, { ...source, record: i }, opts.fields, t.display), encoding);
+      }
+    }
+    if (!splitter.complete) {
+      yield fail('ingest/bad-json', t.display, `invalid JSON: the array is not closed properly after record ${record - 1}`);
+      return;
+    }
+  } else if (format === 'jsonl') {
     let buf = '';
     let lineNo = 0;
     let record = 0;
