@@ -310,6 +310,23 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       expect(second).toEqual(first.map((d) => d.id));
     });
 
+    it('reads only the layers asked for, the morph layer whole even without the token layer', async () => {
+      const repo = await fresh();
+      const d = aliyevDoc();
+      const rich = richDoc();
+      await repo.save([d, rich]);
+      const morphOnly = await repo.get(d.id, { layers: ['morph'] });
+      expect(Object.keys(morphOnly!.layers)).toEqual(['morph']);
+      expect(morphOnly!.layers.morph).toEqual(d.layers.morph);
+      expect({ ...morphOnly, layers: {} }).toEqual({ ...d, layers: {} });
+      expect((await repo.get(d.id, { layers: [] }))!.layers).toEqual({});
+      const two = await repo.get(rich.id, { layers: ['zones', 'tokens', 'missing' as 'zones'] });
+      expect(two!.layers).toEqual({ zones: rich.layers.zones, tokens: rich.layers.tokens });
+      const scanned = await collect(repo.all({ layers: ['zones'] }));
+      expect(scanned.map((x) => Object.keys(x.layers))).toEqual([['zones'], ['zones']]);
+      expect(scanned.map((x) => x.text)).toEqual([d.text, rich.text]);
+    });
+
     it('can be migrated again without losing data', async () => {
       const repo = await fresh();
       const d = aliyevDoc();

@@ -9,9 +9,9 @@
 import pg from 'pg';
 import type { Doc } from '../../core/doc.js';
 import { StoreError } from '../../core/errors.js';
-import type { DocQuery, DocSummary, MetaRecord, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import type { DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
-import { docFromRows, documentRow, layerRows, messageRows, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
+import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -258,17 +258,22 @@ export class PostgresRepository implements Repository {
   }
 
   /** Reads whole documents by id, in the order given. */
-  private async load(q: Queryable, ids: readonly string[]): Promise<Doc[]> {
+  private async load(q: Queryable, ids: readonly string[], only?: ReadonlySet<string>): Promise<Doc[]> {
     if (ids.length === 0) return [];
+    // With `only`: those layers, plus the token layer where one of them refers to its spans.
+    const layerSql = only
+      ? `SELECT doc_id, name, codec, data FROM layers l WHERE doc_id = ANY($1) AND (name = ANY($2) OR (name = '${BASE_LAYER}'
+           AND EXISTS (SELECT 1 FROM layers r WHERE r.doc_id = l.doc_id AND r.name = ANY($2) AND r.codec LIKE '%+b%')))
+         ORDER BY doc_id, ord`
+      : 'SELECT doc_id, name, codec, data FROM layers WHERE doc_id = ANY($1) ORDER BY doc_id, ord';
     const [docs, layers, messages] = await Promise.all([
       q.query<{ id: string; text: string; original: string | null; meta: string }>(
         'SELECT id, text, original, meta FROM documents WHERE id = ANY($1)',
         [ids],
       ),
-      q.query<{ doc_id: string; name: string; codec: string; data: string }>(
-        'SELECT doc_id, name, codec, data FROM layers WHERE doc_id = ANY($1) ORDER BY doc_id, ord',
-        [ids],
-      ),
+      only && only.size === 0
+        ? { rows: [] as { doc_id: string; name: string; codec: string; data: string }[] }
+        : q.query<{ doc_id: string; name: string; codec: string; data: string }>(layerSql, only ? [ids, [...only]] : [ids]),
       q.query<MessageRow & { doc_id: string }>(
         'SELECT doc_id, ord, severity, code, text, stage, span_start, span_end FROM messages WHERE doc_id = ANY($1) ORDER BY doc_id, ord',
         [ids],
@@ -289,7 +294,7 @@ export class PostgresRepository implements Repository {
     const out: Doc[] = [];
     for (const id of ids) {
       const d = byId.get(id);
-      if (d) out.push(docFromRows(d, ls.get(id) ?? [], ms.get(id) ?? []));
+      if (d) out.push(docFromRows(d, ls.get(id) ?? [], ms.get(id) ?? [], only));
     }
     return out;
   }
@@ -337,8 +342,8 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  async get(id: string): Promise<Doc | null> {
-    return this.wrap('reading', async () => (await this.load(this.pool, [id]))[0] ?? null);
+  async get(id: string, options: ReadOptions = {}): Promise<Doc | null> {
+    return this.wrap('reading', async () => (await this.load(this.pool, [id], onlySet(options)))[0] ?? null);
   }
 
   async list(query: DocQuery = {}): Promise<DocSummary[]> {
@@ -398,14 +403,15 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  async *all(): AsyncIterable<Doc> {
+  async *all(options: ReadOptions = {}): AsyncIterable<Doc> {
+    const only = onlySet(options);
     let after = 0;
     for (;;) {
       const page = await this.wrap('reading', () =>
         this.pool.query<{ seq: string; id: string }>('SELECT seq, id FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2', [after, PAGE]),
       );
       if (page.rows.length === 0) return;
-      const docs = await this.wrap('reading', () => this.load(this.pool, page.rows.map((r) => r.id)));
+      const docs = await this.wrap('reading', () => this.load(this.pool, page.rows.map((r) => r.id), only));
       for (const d of docs) yield d;
       after = Number(page.rows[page.rows.length - 1]!.seq);
     }
