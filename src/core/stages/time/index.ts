@@ -76,7 +76,7 @@ function langOf(lang: string, docLang: string): 'en' | 'ru' | null {
 }
 
 /** Tense near an expression: the closest cue word (or Russian verb tag) wins; news default to unknown. */
-function tenseAround(text: string, s: { start: number; end: number }, m: Match, L: TimeLexicon, morph: readonly Morph[] | undefined, lo: number, hi: number): Tense {
+function tenseAround(text: string, s: { start: number; end: number }, m: Match, L: TimeLexicon, morph: readonly Morph[] | undefined, lo: number, hi: number, useMorphTense: boolean): Tense {
   const wordRe = /[\p{L}']+/gu;
   const cues: { dist: number; tense: Tense }[] = [];
   const look = (from: number, to: number, side: 'l' | 'r'): void => {
@@ -87,12 +87,12 @@ function tenseAround(text: string, s: { start: number; end: number }, m: Match, 
     const ordered = side === 'l' ? words.reverse() : words;
     ordered.slice(0, side === 'l' ? 7 : 5).forEach((x, i) => {
       if (L.futureCues.includes(x.w)) cues.push({ dist: i, tense: 'future' });
-      else if (L.pastCues.includes(x.w) || (x.w.length > 4 && L.pastSuffixes.some((suf) => x.w.endsWith(suf)) && !morph)) cues.push({ dist: i, tense: 'past' });
+      else if (L.pastCues.includes(x.w) || (x.w.length > 4 && L.pastSuffixes.some((suf) => x.w.endsWith(suf)) && (!morph || !useMorphTense))) cues.push({ dist: i, tense: 'past' });
     });
   };
   look(Math.max(s.start, m.start - 80), m.start, 'l');
   look(m.end, Math.min(s.end, m.end + 60), 'r');
-  if (morph) {
+  if (morph && useMorphTense) {
     for (let i = lo; i < hi; i++) {
       const t = morph[i]!;
       if (t.pos !== 'VERB' && t.pos !== 'AUX') continue;
@@ -132,7 +132,7 @@ function find(doc: Doc, compiled: CompiledTime): Found[] {
     const hi = morph ? firstIndexAtOrAfter(morph, s.end) : 0;
     for (const m of findMatches(set, text)) {
       const abs = { ...m, start: s.start + m.start, end: s.start + m.end };
-      const tense = m.spec.t === 'point' ? tenseAround(doc.text, s, abs, set.lexicon, morph && hi > lo ? morph : undefined, lo, hi) : 'unknown';
+      const tense = m.spec.t === 'point' ? tenseAround(doc.text, s, abs, set.lexicon, morph && hi > lo ? morph : undefined, lo, hi, lang === 'ru') : 'unknown';
       out.push({ ...abs, sentence: i, tense, lang });
     }
   });

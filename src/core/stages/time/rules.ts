@@ -347,6 +347,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
       build: (m, g) => {
         const unit = unitOf(g.u);
         if (unit === 'X') return null;
+        // `three-quarters`, `a quarter of`: fractions, not spans of time.
+        if (unit === 'Q' && (/-/.test(g.hy ?? '') || /^\s+of\b/i.test(m.input.slice(m.index + m[0].length)))) return null;
         const raw = lc(g.n);
         // `one second`, `a second`: the ordinal, not the unit of time.
         if (unit === 'TS' && /^(a|an|the)$/.test(raw)) return null;
@@ -381,8 +383,9 @@ export function englishRules(L: TimeLexicon): RuleSet {
       re: re(`(?<wd>${WD})(?:\\s+(?<dp>${DP}))?`),
       build: (m, g, text) => {
         if (!cap(g.wd)) return null;
-        // Short forms (`Sat`, `Sun`, `Wed`, `Mon`) only with a period or comma after them.
-        if (g.wd!.length <= 4 && !/^[.,]/.test(text.slice(m.index + g.wd!.length))) return null;
+        // Short forms (`Sun`, `Sat`, `Wed`) are names and words as often as days.
+        if (g.wd!.length <= 5 && !/day$/i.test(g.wd!)) return null;
+        void text;
         const spec: PointSpec = { t: 'point', wd: L.weekdays[lc(g.wd)]! };
         // TimeML dates `Wednesday night` to the day; mornings and evenings are times.
         if (g.dp && L.dayParts[lc(g.dp)] !== 'NI') spec.dp = L.dayParts[lc(g.dp)]!;
@@ -414,7 +417,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
       re: re(`${REFS}`),
       build: (m, _g, text) => {
         const k = lc(m[0]);
-        if (k === 'current' && !/^\s+(quarter|year|month|week|period|fiscal)/i.test(text.slice(m.index + m[0].length))) return null;
+        void text;
         return { t: 'ref', value: L.refs[k]! };
       },
     },
