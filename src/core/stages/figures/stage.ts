@@ -100,9 +100,7 @@ export function createFiguresStage(data: FiguresData): Stage {
 /** The stage's work, exported for tests and tools that build the layers themselves. */
 export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers: NumberMention[]; figures: Figure[] } } {
   const sentences = layer(doc, 'sentences');
-  const morph = doc.layers.morph ?? [];
-  const byStart = new Map<number, Morph>();
-  for (const m of morph) byStart.set(m.start, m);
+  const byStart = doc.layers.morph ?? [];
   const times = ((doc.layers as { times?: readonly TimeLike[] }).times ?? []) as readonly TimeLike[];
   const mentions = ((doc.layers as { mentions?: readonly MentionLike[] }).mentions ?? []) as readonly MentionLike[];
   const quotes = ((doc.layers as { quotes?: readonly QuoteLike[] }).quotes ?? []) as readonly QuoteLike[];
@@ -112,10 +110,12 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
   const figures: Figure[] = [];
   // The subject of the last sentence that had one, computed lazily: most sentences have no figures.
   let prevSubject: Subject | null = null;
-  let pending: { ctx: Ctx; found: readonly NumberExpr[] } | null = null;
+  let pending: { sentence: Sentence; T: LangTables; lang: FigureLang; found: readonly NumberExpr[]; toks?: readonly Tok[] } | null = null;
   const previous = (): Subject | null => {
     if (pending) {
-      const own = sentenceSubject(pending.ctx, null, mentions, pending.found).own;
+      const { sentence, T, lang, found } = pending;
+      const toks = pending.toks ?? tokenize(doc.text, sentence.start, Math.min(sentence.end, sentence.start + 300));
+      const own = sentenceSubject({ doc, T, lang, toks, byStart, sentence }, null, mentions, found).own;
       if (own) prevSubject = own;
       pending = null;
     }
@@ -129,7 +129,7 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
     const T = data[lang];
     const toks = mayHaveNumber(doc.text, s.start, s.end, T) ? tokenize(doc.text, s.start, s.end) : null;
     if (toks === null) {
-      if (!startsWithAnaphor(doc.text, s.start, T)) pending = { ctx: { doc, T, lang, toks: tokenize(doc.text, s.start, Math.min(s.end, s.start + 200)), byStart, sentence: s }, found: [] };
+      if (!startsWithAnaphor(doc.text, s.start, T)) pending = { sentence: s, T, lang, found: [] };
       return;
     }
     const found = findNumbers(doc.text, lang, data, s.start, s.end, { skip, tokens: toks });
@@ -137,7 +137,7 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
     if (found.length === 0) {
       const anaphor = matchPhraseAt(toks, 0, T.anaphors, 4) !== null;
       // An anaphoric sentence keeps the earlier subject; any other may give the next `It had` its subject.
-      if (!anaphor) pending = { ctx, found };
+      if (!anaphor) pending = { sentence: s, T, lang, found, toks };
       return;
     }
     const subj = sentenceSubject(ctx, previous(), mentions, found);
@@ -202,7 +202,8 @@ interface Ctx {
   readonly T: LangTables;
   readonly lang: FigureLang;
   readonly toks: readonly Tok[];
-  readonly byStart: ReadonlyMap<number, Morph>;
+  /** The morph layer, ordered by start (looked up by binary search: a Map per document costs more than the stage). */
+  readonly byStart: readonly Morph[];
   readonly sentence: Sentence;
 }
 
@@ -211,14 +212,23 @@ function langOf(s: Sentence, docLang: string): FigureLang | null {
   return l === 'en' || l === 'ru' ? l : null;
 }
 
+function morphAt(ctx: Ctx, t: Tok): Morph | undefined {
+  const ms = ctx.byStart;
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < t.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = ms[lo];
+  return m && m.start === t.start && m.end === t.end ? m : undefined;
+}
 const lemmaOf = (ctx: Ctx, t: Tok): string => {
-  const m = ctx.byStart.get(t.start);
-  return m && m.end === t.end && m.lemma ? m.lemma : t.lower;
+  const m = morphAt(ctx, t);
+  return m && m.lemma ? m.lemma : t.lower;
 };
-const posOf = (ctx: Ctx, t: Tok): string | null => {
-  const m = ctx.byStart.get(t.start);
-  return m && m.end === t.end ? m.pos : null;
-};
+const posOf = (ctx: Ctx, t: Tok): string | null => morphAt(ctx, t)?.pos ?? null;
 
 /** Lexicon lookup at token i: surface forms first, then morph lemmas. */
 function lexAt(ctx: Ctx, i: number, map: ReadonlyMap<string, LexEntry>): { entry: LexEntry; j: number } | null {
@@ -485,8 +495,12 @@ const WORD_RE = /[\p{L}]+/gu;
 
 /** Whether a sentence holds a digit or a number word; most do not, and tokenising them all is the stage's main cost. */
 function mayHaveNumber(text: string, start: number, end: number, T: LangTables): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
   const s = text.slice(start, end);
-  if (/\d/.test(s) || /\b[IVXLC]{2,}\b/.test(s)) return true;
+  if (/\b[IVXLC]{2,}\b/.test(s)) return true;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
     const w = m[0];
