@@ -92,6 +92,9 @@ describe('records', () => {
     const cut = await collect([path.join(tmp, 'cut.json')]);
     expect(docs(cut)).toHaveLength(2999);
     expect(errors(cut).map((e) => e.code)).toEqual(['ingest/bad-json']);
+    const inMemory = readBuffer(fs.readFileSync(path.join(tmp, 'cut.json')), { path: 'cut.json' });
+    expect(inMemory.filter((i) => i.ok)).toHaveLength(2999);
+    expect(inMemory.at(-1)).toMatchObject({ ok: false, error: { code: 'ingest/bad-json' } });
   });
 
   it('restores newlines a dump lost as bare "n" without changing offsets', () => {

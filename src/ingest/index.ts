@@ -95,6 +95,7 @@ function parseWhole(text: string, format: Format, t: Target, encoding: string, o
       return doc ? [{ ok: true, doc }] : [fail('ingest/empty', t.display, 'no article text in the page')];
     }
     case 'json': {
+      if (text.replace(/^\uFEFF/, '').trimStart().startsWith('[')) return jsonArrayItems(text, source, t, opts);
       let data: unknown;
       try {
         data = JSON.parse(text);
@@ -125,6 +126,25 @@ function parseWhole(text: string, format: Format, t: Target, encoding: string, o
       return out;
     }
   }
+}
+
+/** A JSON array in memory, split like a streamed one so both keep the records before a break. */
+function jsonArrayItems(text: string, source: DocSource, t: Target, opts: ReadOptions): ReadItem[] {
+  const splitter = new JsonArraySplitter();
+  const out = splitter.push(text).map((el, i) => jsonElement(el, i, source, t, opts));
+  if (!splitter.complete) out.push(fail('ingest/bad-json', t.display, `invalid JSON: the array is not closed properly after record ${out.length - 1}`));
+  else if (out.length === 0) out.push(fail('ingest/empty', t.display, 'no records'));
+  return out;
+}
+
+function jsonElement(el: string, i: number, source: DocSource, t: Target, opts: ReadOptions): ReadItem {
+  let rec: unknown;
+  try {
+    rec = JSON.parse(el);
+  } catch (e) {
+    return fail('ingest/bad-record', `${t.display} [record ${i}]`, `not valid JSON: ${(e as Error).message}`, e);
+  }
+  return recordToDoc(rec, { ...source, record: i }, opts.fields, t.display);
 }
 
 /** Records of a JSON file: an array, `{items|articles|data|...: [...]}`, or one object. */
@@ -273,15 +293,7 @@ async function* readStream(stream: AsyncIterable<Uint8Array>, t: Target, opts: R
     for await (const s of texts()) {
       for (const el of splitter.push(s)) {
         any = true;
-        const i = record++;
-        let rec: unknown;
-        try {
-          rec = JSON.parse(el);
-        } catch (e) {
-          yield fail('ingest/bad-record', `${t.display} [record ${i}]`, `not valid JSON: ${(e as Error).message}`, e);
-          continue;
-        }
-        yield withDecodeWarning(recordToDoc(rec, { ...source, record: i }, opts.fields, t.display), encoding);
+        yield withDecodeWarning(jsonElement(el, record++, source, t, opts), encoding);
       }
     }
     if (!splitter.complete) {
