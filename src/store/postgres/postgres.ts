@@ -311,12 +311,16 @@ export class PostgresRepository implements Repository {
         const res = await client.query(
           `UPDATE documents SET lang = $2, title = $3, publisher = $4, published_date = $5, published_after = $6,
              published_before = $7, published_how = $8, date_lo = $9, date_hi = $10, meta = $11, lemmas = $12::tsvector
-           WHERE id = $1`,
+           WHERE id = $1 RETURNING exact_hash`,
           [doc.id, row.lang, row.title, row.publisher, row.published_date, row.published_after, row.published_before, row.published_how, row.date_lo, row.date_hi, row.meta, tsv],
         );
         if (res.rowCount === 0) {
           await client.query('ROLLBACK');
           return false;
+        }
+        // Layers point into the stored text: an analysis of another text (a duplicate's) must not replace them.
+        if (res.rows[0].exact_hash !== row.exact_hash) {
+          throw new StoreError(`${this.#shown}: update of ${doc.id} refused: its text differs from the stored text`, this.#shown);
         }
         await client.query('DELETE FROM layers WHERE doc_id = $1', [doc.id]);
         await client.query('DELETE FROM messages WHERE doc_id = $1', [doc.id]);

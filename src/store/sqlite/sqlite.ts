@@ -174,6 +174,7 @@ export class SqliteRepository implements Repository {
       deleteLayers: db.prepare('DELETE FROM layers WHERE doc_id = ?'),
       deleteMessages: db.prepare('DELETE FROM messages WHERE doc_id = ?'),
       deleteFts: db.prepare('DELETE FROM doc_fts WHERE rowid = ?'),
+      getHash: db.prepare<[string], { exact_hash: string }>('SELECT exact_hash FROM documents WHERE id = ?'),
       countDocs: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM documents'),
       countDups: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM duplicates'),
     };
@@ -241,6 +242,8 @@ export class SqliteRepository implements Repository {
     const tx = this.db.transaction((d: Doc): boolean => {
       const existing = s.findDoc.get(d.id);
       if (!existing) return false;
+      // Layers point into the stored text: an analysis of another text (a duplicate's) must not replace them.
+      if (s.getHash.get(d.id)!.exact_hash !== exactHash(d.text)) throw textDiffers(this.#file, d.id);
       // Encode before writing, as in save: a document that cannot be encoded changes nothing.
       const { text: _t, original: _o, exact_hash: _h, text_length: _l, ...row } = documentRow(d);
       const layers = layerRows(d);
@@ -400,6 +403,10 @@ export class SqliteRepository implements Repository {
       db.close();
     }
   }
+}
+
+function textDiffers(store: string, id: string): StoreError {
+  return new StoreError(`${store}: update of ${id} refused: its text differs from the stored text`, store);
 }
 
 /** Applies the migrations the database has not seen, each once in its own IMMEDIATE transaction. */
