@@ -12,7 +12,11 @@ import type { Lang } from '../../doc.js';
 
 /** The JSON shape of data/lang/profiles.json. */
 export interface LangProfilesData {
-  readonly letterWeight: number;
+  readonly letterWeight: { readonly latin: number; readonly cyrillic: number };
+  readonly minRatio: number;
+  readonly minLatinScore: number;
+  readonly required: Record<string, string>;
+  readonly patterns?: Record<string, string[] | string>;
   readonly defaults: { readonly latin: string; readonly cyrillic: string };
   readonly words: { readonly latin: Record<string, string[]>; readonly cyrillic: Record<string, string[]> };
   readonly letters: { readonly latin: Record<string, string>; readonly cyrillic: Record<string, string> };
@@ -29,11 +33,18 @@ interface ScriptProfile {
   readonly words: ReadonlyMap<string, readonly number[]>;
   /** char code -> indexes into langs */
   readonly letters: ReadonlyMap<number, readonly number[]>;
+  /** per lang: letters one of which must make up minRatio of the letters, or null */
+  readonly required: readonly (ReadonlySet<number> | null)[];
+  readonly letterWeight: number;
+  /** per lang: patterns whose matches count like letters */
+  readonly patterns: readonly (readonly RegExp[])[];
+  /** least score for a language other than the default */
+  readonly minScore: number;
 }
 
 /** Compiled profiles, built once from the data file. */
 export interface LangProfiles {
-  readonly letterWeight: number;
+  readonly minRatio: number;
   readonly latin: ScriptProfile;
   readonly cyrillic: ScriptProfile;
   /** Other scripts: [from, to, lang] code point ranges. */
@@ -59,7 +70,12 @@ export function compileLangProfiles(data: LangProfilesData): LangProfiles {
         letters.set(code, list);
       }
     });
-    return { defaultLang: data.defaults[script], langs, words, letters };
+    const required = langs.map((l) => (data.required[l] ? new Set([...data.required[l]!].map((c) => c.codePointAt(0)!)) : null));
+    const patterns = langs.map((l) => {
+      const p = data.patterns?.[l];
+      return Array.isArray(p) ? p.map((src) => new RegExp(src, 'gu')) : [];
+    });
+    return { defaultLang: data.defaults[script], langs, words, letters, required, patterns, letterWeight: data.letterWeight[script], minScore: script === 'latin' ? data.minLatinScore : 1 };
   };
   const ranges: [number, number, string][] = [];
   for (const [lang, value] of Object.entries(data.scripts)) {
@@ -67,7 +83,7 @@ export function compileLangProfiles(data: LangProfilesData): LangProfiles {
     for (const r of value as [number, number][]) ranges.push([r[0], r[1], lang]);
   }
   return {
-    letterWeight: data.letterWeight,
+    minRatio: data.minRatio,
     latin: compile('latin'),
     cyrillic: compile('cyrillic'),
     ranges,
@@ -99,22 +115,35 @@ export function countScripts(text: string, start = 0, end = text.length): Script
   return { latin, cyrillic, other };
 }
 
-const WORD = /[\p{L}\p{M}'’]+/gu;
+// Words not glued to a number by a hyphen (`20-е` is not the Bulgarian `е`).
+const WORD = /(?<![\p{L}\p{M}\d-])[\p{L}\p{M}'’]+/gu;
 
 /** Which language of a script the text is in, from function words and letters. */
-function detectInScript(text: string, profile: ScriptProfile, letterWeight: number): string {
-  const scores = new Array<number>(profile.langs.length).fill(0);
+function detectInScript(text: string, profile: ScriptProfile, scriptLetters: number, minRatio: number): string {
+  const n = profile.langs.length;
+  const scores = new Array<number>(n).fill(0);
+  const requiredHits = new Array<number>(n).fill(0);
   const lower = text.toLowerCase();
   for (let i = 0; i < lower.length; i++) {
-    const hits = profile.letters.get(lower.charCodeAt(i));
-    if (hits) for (const h of hits) scores[h]! += letterWeight;
+    const c = lower.charCodeAt(i);
+    if (c < 0xc0) continue;
+    const hits = profile.letters.get(c);
+    if (hits) for (const h of hits) scores[h]! += profile.letterWeight;
+    for (let l = 0; l < n; l++) if (profile.required[l]?.has(c)) requiredHits[l]!++;
   }
   for (const m of lower.matchAll(WORD)) {
     const hits = profile.words.get(m[0]);
     if (hits) for (const h of hits) scores[h]! += 1;
   }
-  let best = profile.langs.indexOf(profile.defaultLang);
-  for (let i = 0; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  for (let l = 0; l < n; l++) for (const re of profile.patterns[l]!) for (const _ of lower.matchAll(re)) scores[l]! += profile.letterWeight;
+  const def = profile.langs.indexOf(profile.defaultLang);
+  let best = def;
+  for (let l = 0; l < n; l++) {
+    if (l === def || scores[l]! <= scores[best]! || scores[l]! < profile.minScore) continue;
+    // Letters a language cannot do without: one Kyiv street name does not make a Russian text Ukrainian.
+    if (profile.required[l] && requiredHits[l]! < Math.max(1, minRatio * scriptLetters)) continue;
+    best = l;
+  }
   return profile.langs[best]!;
 }
 
@@ -131,8 +160,8 @@ export function detectLang(profiles: LangProfiles, input: string): Lang {
   const total = counts.latin + counts.cyrillic + counts.other;
   if (total === 0) return 'und';
   if (counts.other > counts.latin && counts.other > counts.cyrillic) return detectOtherScript(profiles, text);
-  if (counts.cyrillic >= counts.latin) return detectInScript(text, profiles.cyrillic, profiles.letterWeight);
-  return detectInScript(text, profiles.latin, profiles.letterWeight);
+  if (counts.cyrillic >= counts.latin) return detectInScript(text, profiles.cyrillic, counts.cyrillic, profiles.minRatio);
+  return detectInScript(text, profiles.latin, counts.latin, profiles.minRatio);
 }
 
 function detectOtherScript(profiles: LangProfiles, text: string): Lang {

@@ -25,6 +25,33 @@ describe('language identification', () => {
     expect(detectLang(profiles, text)).toBe(lang);
   });
 
+  it.each([
+    ['kk', 'Президент келіссөздер жалғасатынын айтты.'],
+    ['be', 'Прэзідэнт заявіў, што перамовы працягваюцца.'],
+    ['az', 'Prezident danışıqların davam edəcəyini bildirib.'],
+    ['bg', 'Правителството обяви нови мерки за подкрепа на бизнеса.'],
+    ['mk', 'Договорот за прекин на огнот го потпишаа лидерите на трите земји.'],
+    ['pl', 'Przywódcy trzech krajów podpisali porozumienie o zawieszeniu broni.'],
+  ])('tells %s from its neighbours by letters and endings', (lang, text) => {
+    expect(detectLang(profiles, text)).toBe(lang);
+  });
+
+  it.each([
+    'Делегация посетила Львів, а затем вернулась в Москву, где продолжила переговоры о поставках зерна и удобрений в страны Африки и Азии.',
+    'Команда набрала 21 очко и заняла 20-е место.',
+    'Сотрудники нашли русский след в этом деле.',
+    'Та же история.',
+  ])('keeps Russian text Russian despite a foreign name or a shared word: %s', (text) => {
+    expect(detectLang(profiles, text)).toBe('ru');
+  });
+
+  it.each(['Children among them - 7.3 per cent.', 'No trust, agreed the lawyer.', 'According to the attorney Oliver Nääs, his client left.'])(
+    'keeps English text English despite a word or letter of another language: %s',
+    (text) => {
+      expect(detectLang(profiles, text)).toBe('en');
+    },
+  );
+
   it('takes a short Latin headline without function words as English and a Cyrillic one as Russian', () => {
     expect(detectLang(profiles, 'Putin meets Aliyev')).toBe('en');
     expect(detectLang(profiles, 'Путин встретился с Алиевым')).toBe('ru');
