@@ -139,6 +139,22 @@ function find(doc: Doc, compiled: CompiledTime): Found[] {
   return out;
 }
 
+function toTimeX(f: Found, r: Resolved): TimeX {
+  return {
+    start: f.start,
+    end: f.end,
+    stage: STAGE,
+    rule: f.rule,
+    type: r.type,
+    value: r.value,
+    ...(r.mod ? { mod: r.mod } : {}),
+    granularity: r.granularity,
+    anchor: r.anchor,
+    ...(r.zone ? { zone: r.zone } : {}),
+    ...(f.tense === 'future' ? { future: true } : {}),
+  };
+}
+
 interface Resolution {
   readonly times: TimeX[];
   readonly values: Resolved[];
@@ -150,7 +166,18 @@ function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null): Resolut
   let recent: { year: number; sentence: number } | null = null;
   let docYear: number | null = null;
   let quarter: { value: string; sentence: number } | null = null;
+  let prevDay: { value: string; end: number; sentence: number; anchor: Resolved['anchor'] } | null = null;
   for (const f of found) {
+    // `on 9 November 2020 at 10:30`: a clock time takes the day written just before it.
+    if (prevDay && f.spec.t === 'point' && f.spec.hh !== undefined && f.spec.wd === undefined && f.spec.m === undefined && f.sentence === prevDay.sentence && f.start - prevDay.end <= 12) {
+      const day = parseYmd(prevDay.value);
+      if (day) {
+        const r = resolve(f.spec, { dct: day, recentYear: null, docYear, tense: f.tense });
+        values.push({ ...r, anchor: prevDay.anchor });
+        times.push(toTimeX(f, values[values.length - 1]!));
+        continue;
+      }
+    }
     const recentYear = recent && f.sentence - recent.sentence <= 1 ? recent.year : null;
     const recentQuarter = quarter && f.sentence - quarter.sentence <= 3 ? quarter.value : null;
     const r = resolve(f.spec, { dct, recentYear, docYear, tense: f.tense, recentQuarter });
@@ -160,20 +187,9 @@ function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null): Resolut
     if (r.explicitYear !== undefined && r.granularity !== 'year' && r.granularity !== 'decade') {
       recent = { year: r.explicitYear, sentence: f.sentence };
     }
+    prevDay = r.granularity === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.value) ? { value: r.value, end: f.end, sentence: f.sentence, anchor: r.anchor } : null;
     if (r.explicitYear !== undefined && (r.granularity === 'day' || r.granularity === 'month' || r.granularity === 'partofday')) docYear = r.explicitYear;
-    times.push({
-      start: f.start,
-      end: f.end,
-      stage: STAGE,
-      rule: f.rule,
-      type: r.type,
-      value: r.value,
-      ...(r.mod ? { mod: r.mod } : {}),
-      granularity: r.granularity,
-      anchor: r.anchor,
-      ...(r.zone ? { zone: r.zone } : {}),
-      ...(f.tense === 'future' ? { future: true } : {}),
-    });
+    times.push(toTimeX(f, r));
   }
   void doc;
   return { times, values };

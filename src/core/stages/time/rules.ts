@@ -694,6 +694,15 @@ export function russianRules(L: TimeLexicon): RuleSet {
       },
     },
     {
+      // `в XX веке`, `XXI века`, `19-го века`
+      name: 'ru-century',
+      re: re(`(?<c>[IVXLC]{1,6}|\\d{1,2})(?:-?(?:м|го|й|ом))?\\s+(?:века|веке|веком|век|столетии|столетия)`),
+      build: (_m, g) => {
+        const c = /^\d/.test(g.c!) ? +g.c! : roman(g.c!);
+        return c > 0 && c <= 30 ? { t: 'point', century: c - 1 } : null;
+      },
+    },
+    {
       name: 'ru-season',
       re: re(`(?:(?<fz>${FZ})\\s+)?(?<se>${SEAS})(?:\\s+(?<y>\\d{4})(?:\\s*${GOD})?)?`),
       build: (m, g) => {
@@ -724,8 +733,20 @@ export function russianRules(L: TimeLexicon): RuleSet {
     'ru-ref': W(Object.keys(L.refs)),
     'ru-set': W(Object.keys(L.setWords), ['каждый', 'каждую', 'каждое', 'каждые', 'каждого', 'каждой']),
     'ru-season': W(Object.keys(L.seasons)),
+    'ru-century': W(['век', 'века', 'веке', 'веком', 'столетии', 'столетия']),
   });
   return { lang: 'ru', rules, lexicon: L };
+}
+
+function roman(s: string): number {
+  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = v[s[i]!.toUpperCase()] ?? 0;
+    const b = v[s[i + 1]?.toUpperCase() ?? ''] ?? 0;
+    n += a < b ? -a : a;
+  }
+  return n;
 }
 
 function wordStarts(text: string): number[] {

@@ -99,8 +99,18 @@ describe('time stage, Russian', () => {
     expect(t).toMatchObject({ type: 'TIME', value: '2023-09-21T12:00', zone: '+03:00' });
   });
 
-  it('reads decades', () => {
+  it('reads decades and centuries', () => {
     expect(one('Конфликт тянется с 1990-х годов.', 'ru', pub).value).toBe('199');
+    expect(one('Граница сложилась в XX веке.', 'ru', pub).value).toBe('19');
+  });
+
+  it('counts назад back and через forward from the publication date', () => {
+    expect(times('Три года назад стороны подписали договор, а через неделю начнутся переговоры.', 'ru', pub).map((t) => t.value)).toEqual(['2020', '2023-W39']);
+  });
+
+  it('reads repeated times as sets', () => {
+    expect(one('Брифинги проходят по средам.', 'ru', pub)).toMatchObject({ type: 'SET', value: 'XXXX-WXX-3' });
+    expect(one('Форум проходит ежегодно.', 'ru', pub)).toMatchObject({ type: 'SET', value: 'P1Y' });
   });
 });
 
@@ -159,6 +169,11 @@ describe('time stage, English', () => {
   it('reads a clock time with its zone', () => {
     const t = run('The truce holds from 12:00 Moscow time.', 'en', '2020-11-10').layers.times![0]!;
     expect(t).toMatchObject({ type: 'TIME', value: '2020-11-10T12:00', zone: '+03:00' });
+  });
+
+  it('gives a clock time the day written just before it', () => {
+    const t = times('It was signed on 9 November 2020, at 10:30 p.m. EST.', 'en', '2023-09-21');
+    expect(t.map((x) => x.value)).toEqual(['2020-11-09', '2020-11-09T22:30']);
   });
 
   it('reads PRESENT_REF and sets', () => {
