@@ -2,12 +2,13 @@
  * Opens a store from a URL-ish string, the one way the CLI and HTTP server get a
  * `Repository`:
  *
- *   chronicle.db, ./data/x.sqlite, sqlite:PATH, sqlite::memory:  -> SQLite
+ *   chronicle.db, ./data/x.sqlite, sqlite:PATH, sqlite::memory:, file:///abs/x.db -> SQLite
  *   postgres://user@host/db, postgresql://...                    -> PostgreSQL
  *
  * Drivers are imported lazily so SQLite users never load `pg` and vice versa.
  * Adding a driver touches only its folder and the table below.
  */
+import { fileURLToPath } from 'node:url';
 import { StoreError } from '../core/errors.js';
 import type { Repository } from './repository.js';
 
@@ -31,6 +32,10 @@ const DRIVERS: readonly { readonly match: RegExp; readonly open: Opener }[] = [
   {
     match: /^sqlite:/i,
     open: async (url, options) => openSqliteFile(url.slice('sqlite:'.length), options),
+  },
+  {
+    match: /^file:/i,
+    open: async (url, options) => openSqliteFile(fileURLToPath(url), options),
   },
 ];
 

@@ -66,6 +66,13 @@ describe('SQLite store', () => {
     expect((err as Error).message).toContain(file);
   });
 
+  it('opens a file: URL as a SQLite file', async () => {
+    const file = path.join(tmp, 'url.db');
+    const repo = await openRepository(pathToFileURL(file).href);
+    await repo.close();
+    expect(fs.existsSync(file)).toBe(true);
+  });
+
   it('opens an in-memory store', async () => {
     const repo = await openRepository('sqlite::memory:');
     await repo.save([syntheticDoc(3, 200)]);

@@ -400,6 +400,14 @@ export class SqliteRepository implements Repository {
       const db = this.#db;
       this.#db = null;
       this.#stmts = null;
+      // Keeps the query planner's statistics fresh for the next run; cheap when nothing changed.
+      if (!db.readonly) {
+        try {
+          db.pragma('optimize');
+        } catch {
+          // A busy or read-only file: statistics can wait.
+        }
+      }
       db.close();
     }
   }
