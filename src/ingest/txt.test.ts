@@ -51,7 +51,7 @@ describe('plain-text news', () => {
 
   it('gives a text without a title line its first sentence as title, shortened, with an info message', () => {
     const d = read('en-transcript.txt');
-    expect(d.title).toBe('The three leaders held talks in the Kremlin and adopted a joint statement on the next steps of the…');
+    expect(d.title).toBe('The three leaders held talks in the Kremlin and adopted a joint statement on the next steps…');
     expect(d.messages?.map((m) => m.code)).toEqual(['ingest/title-derived']);
     expect(firstSentenceTitle('Short one. Then more.')).toBe('Short one');
   });

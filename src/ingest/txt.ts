@@ -186,7 +186,10 @@ export function firstSentenceTitle(text: string, max = 100): string | null {
   if (s.length > max) {
     const cut = s.slice(0, max + 1);
     const sp = cut.lastIndexOf(' ');
-    s = (sp > max / 2 ? cut.slice(0, sp) : cut.slice(0, max)).replace(/[\s,;:–—-]+$/u, '') + '…';
+    let words = (sp > max / 2 ? cut.slice(0, sp) : cut.slice(0, max)).replace(/[\s,;:–—-]+$/u, '').split(' ');
+    // Do not end on a dangling `and`, `of`, `в` ...
+    while (words.length > 3 && ingestData.headingNotLastWord.has(words[words.length - 1]!.toLowerCase())) words = words.slice(0, -1);
+    s = words.join(' ').replace(/[\s,;:–—-]+$/u, '') + '…';
   } else {
     s = s.replace(/\.$/, '');
   }
