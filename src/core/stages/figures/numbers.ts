@@ -130,6 +130,9 @@ const parts = (w: string): string[] => w.split(/[-‑]/);
 function wordCore(toks: readonly Tok[], i: number, T: LangTables, lang: FigureLang): Core | null {
   const t0 = toks[i]!;
   if (t0.type !== 'word') return null;
+  // Fast exit for the words that cannot start a number (nearly all of them).
+  const dash = t0.lower.search(/[-‑]/);
+  if (!T.numberWords.has(dash < 0 ? t0.lower : t0.lower.slice(0, dash))) return null;
   // Ordinals, possibly compound: `twenty-first`, `двадцать первый`.
   const ps = parts(t0.lower);
   if (ps.length > 1 && lang === 'en') {
