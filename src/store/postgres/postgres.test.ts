@@ -3,7 +3,7 @@ import pg from 'pg';
 import { defineRepositoryContract } from '../contract.js';
 import { openRepository } from '../open.js';
 import { StoreError } from '../../core/errors.js';
-import { syntheticDoc } from '../synthetic.js';
+import { morphDoc, syntheticDoc } from '../synthetic.js';
 import type { PostgresRepository } from './postgres.js';
 import { startTestServer } from './test-cluster.js';
 
@@ -54,6 +54,17 @@ if (!server) {
       const repos = await Promise.all([openRepository(url), openRepository(url), openRepository(url)]);
       expect(await repos[0]!.count()).toEqual({ documents: 0, duplicates: 0 });
       await Promise.all(repos.map((r) => r.close()));
+    });
+
+    it('stores a text containing U+0000 with U+FFFD in its place, keeping every offset', async () => {
+      const repo = await openRepository(storeUrl());
+      const d = morphDoc([['ceasefire', 'ceasefire'], ['bro\u0000ken', 'broken'], ['line', 'line']], { title: 'T\u0000' });
+      expect((await repo.save([d]))[0]!.outcome).toBe('added');
+      const back = await repo.get(d.id);
+      expect(back!.text).toBe(d.text.replace('\u0000', '\uFFFD'));
+      expect(back!.text.length).toBe(d.text.length);
+      expect(back!.layers).toEqual(d.layers);
+      await repo.close();
     });
 
     it('reports an unreachable server as a StoreError without the password', async () => {

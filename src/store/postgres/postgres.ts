@@ -27,6 +27,17 @@ export interface PostgresOptions {
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/**
+ * PostgreSQL text cannot hold U+0000. Raw string parameters (text, title, message
+ * text, paths) get U+FFFD in its place — one UTF-16 unit for one, so every offset
+ * still holds; JSON parameters are unaffected (JSON.stringify escapes U+0000).
+ */
+function noNul(params: unknown[]): unknown[] {
+  const fix = (v: unknown): unknown =>
+    typeof v === 'string' ? (v.includes('\u0000') ? v.replace(/\u0000/g, '\uFFFD') : v) : Array.isArray(v) ? v.map(fix) : v;
+  return params.map(fix);
+}
+
 /** Opens a pool and checks the connection; call `migrate()` before use (openRepository does). */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<PostgresRepository> {
   const shown = redactStoreUrl(url);
@@ -204,7 +215,7 @@ export class PostgresRepository implements Repository {
            SELECT d.id, u.* FROM d, unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::text[], $33::int[], $34::int[])
              AS u (ord, severity, code, text, stage, span_start, span_end))
          SELECT count(*)::int AS n FROM d`,
-        [
+        noNul([
           id,
           row.lang,
           row.title,
@@ -239,7 +250,7 @@ export class PostgresRepository implements Repository {
           messages.map((m) => m.stage),
           messages.map((m) => m.span_start),
           messages.map((m) => m.span_end),
-        ],
+        ]),
       );
       known.add(id);
       if (res.rows[0].n === 1) return { id, outcome: 'added' };
@@ -250,7 +261,7 @@ export class PostgresRepository implements Repository {
       `INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
        VALUES ($1, $2, $3, false, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (doc_id, source_key, exact_hash) DO NOTHING RETURNING id`,
-      [id, src.source_key, hash, src.path, src.url, src.record, src.format, src.encoding, src.text_length, src.source_json],
+      noNul([id, src.source_key, hash, src.path, src.url, src.record, src.format, src.encoding, src.text_length, src.source_json]),
     );
     if (ins.rowCount === 0) return { id, outcome: 'unchanged' };
     await client.query('INSERT INTO duplicates (doc_id, duplicate_of, source_id, kind) VALUES ($1, $1, $2, $3)', [id, ins.rows[0]!.id, 'same-content']);
@@ -312,7 +323,7 @@ export class PostgresRepository implements Repository {
           `UPDATE documents SET lang = $2, title = $3, publisher = $4, published_date = $5, published_after = $6,
              published_before = $7, published_how = $8, date_lo = $9, date_hi = $10, meta = $11, lemmas = $12::tsvector
            WHERE id = $1 RETURNING exact_hash`,
-          [doc.id, row.lang, row.title, row.publisher, row.published_date, row.published_after, row.published_before, row.published_how, row.date_lo, row.date_hi, row.meta, tsv],
+          noNul([doc.id, row.lang, row.title, row.publisher, row.published_date, row.published_after, row.published_before, row.published_how, row.date_lo, row.date_hi, row.meta, tsv]),
         );
         if (res.rowCount === 0) {
           await client.query('ROLLBACK');
@@ -333,7 +344,7 @@ export class PostgresRepository implements Repository {
           `INSERT INTO messages (doc_id, ord, severity, code, text, stage, span_start, span_end)
            SELECT $1, u.* FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[])
              AS u (ord, severity, code, text, stage, span_start, span_end)`,
-          [doc.id, messages.map((m) => m.ord), messages.map((m) => m.severity), messages.map((m) => m.code), messages.map((m) => m.text), messages.map((m) => m.stage), messages.map((m) => m.span_start), messages.map((m) => m.span_end)],
+          noNul([doc.id, messages.map((m) => m.ord), messages.map((m) => m.severity), messages.map((m) => m.code), messages.map((m) => m.text), messages.map((m) => m.stage), messages.map((m) => m.span_start), messages.map((m) => m.span_end)]),
         );
         await client.query('COMMIT');
         return true;
