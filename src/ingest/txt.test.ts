@@ -117,4 +117,10 @@ describe('plain-text news', () => {
     expect(zonesOf(d, 'boilerplate')).toEqual(['En Ar', 'ГСВ "Кавказский диалог"', 'Фото: пресс-служба Минобороны', 'По материалам ТАСС']);
     for (const t of zonesOf(d)) expect(t).not.toMatch(/\r/);
   });
+
+  it('reads labelled date lines, taking the publication date and not the update date', () => {
+    const a = analyseText('Переговоры продолжатся\n\nОбновлено: 22 сентября 2023, 10:15\n\nОпубликовано: 21 сентября 2023\n\nСтороны договорились продолжить переговоры.\n');
+    expect(a.published).toMatchObject({ date: '2023-09-21', how: 'body-dateline' });
+    expect(a.zones.map((z) => z.rule)).toEqual(['txt/title-line', 'txt/update-line', 'txt/date-line', 'txt/body']);
+  });
 });

@@ -113,14 +113,21 @@ export function matchDateline(line: string): Dateline | null {
   return null;
 }
 
-function matchDateLine(line: string): string | null {
+/** `Опубликовано: 21 сентября 2023`, `Updated 21 September 2023`: a label before a date line. */
+const DATE_LABEL = /^(?:(?<upd>обновлено|обновлён[оа]?|изменено|updated|last updated|modified)|опубликовано|дата публикации|published|posted|date)\s*:?\s+/iu;
+
+/** The date of a date-only line, and whether it is an update date (not the publication date). */
+function matchDateLine(line: string): { date: string; update: boolean } | null {
+  const label = DATE_LABEL.exec(line);
+  const update = !!label?.groups?.upd;
+  const rest = label ? line.slice(label[0].length) : line;
   for (const re of DATE_LINE) {
-    const g = re.exec(line)?.groups;
+    const g = re.exec(rest)?.groups;
     if (!g) continue;
     const month = g.month ? monthNumber(g.month) : Number(g.mon);
     if (!month) continue;
     const iso = isoDate(Number(g.year), month, Number(g.day));
-    if (iso) return iso;
+    if (iso) return { date: iso, update };
   }
   return null;
 }
@@ -243,6 +250,7 @@ export function analyseText(text: string, opts: { titleKnown?: boolean } = {}): 
   }
 
   // 2. Lines recognised by their own shape.
+  let dl: ReturnType<typeof matchDateLine>;
   for (let i = 0; i < lines.length; i++) {
     if (kind[i]) continue;
     const l = lines[i]!;
@@ -252,10 +260,10 @@ export function analyseText(text: string, opts: { titleKnown?: boolean } = {}): 
     } else if (ELISION.test(l.text)) {
       kind[i] = 'elision';
       add('elision', l.start, l.end, 'txt/elision');
-    } else if (l.text.length <= 80 && matchDateLine(l.text)) {
+    } else if (l.text.length <= 100 && (dl = matchDateLine(l.text))) {
       kind[i] = 'dateheader';
-      add('dateheader', l.start, l.end, 'txt/date-line');
-      if (!bodyDate) bodyDate = { date: matchDateLine(l.text), how: 'body-dateline', span: { start: l.start, end: l.end } };
+      add('dateheader', l.start, l.end, dl.update ? 'txt/update-line' : 'txt/date-line');
+      if (!bodyDate && !dl.update) bodyDate = { date: dl.date, how: 'body-dateline', span: { start: l.start, end: l.end } };
     } else if (l.text.length <= 250) {
       const bp = isBoilerplate(l.text);
       if (bp) {
