@@ -81,11 +81,17 @@ export function createMorphStage(res: MorphResources): Stage {
     requires: ['sentences', 'tokens'],
     assigns: ['morph'],
     run(doc: Doc): DocPatch {
+      const text = doc.text;
       const tokens = layer(doc, 'tokens');
       const sentences = layer(doc, 'sentences');
       const morph = new Array<Morph>(tokens.length);
       // Tokens outside sentences should not exist, but keep the array dense.
       const covered = new Uint8Array(tokens.length);
+      // Capitalised words where a capital says nothing (sentence or quote start) are decided
+      // last, with the names the document uses elsewhere as evidence.
+      const ruDeferred: number[] = [];
+      const enDeferred: number[] = [];
+      const ruProper = new Set<string>();
       let s = 0;
       while (s < sentences.length) {
         const sent = sentences[s]!;
@@ -93,19 +99,45 @@ export function createMorphStage(res: MorphResources): Stage {
           // Tag runs of English sentences in one call: fewer calls, and the tagger sees context.
           let e = s + 1;
           while (e < sentences.length && sentences[e]!.lang === 'en' && sentences[e]!.start - sentences[e - 1]!.end < 200) e++;
-          analyseEnglish(doc.text, tokens, sentences.slice(s, e), res.en, commonReading, morph, covered);
+          analyseEnglish(text, tokens, sentences.slice(s, e), res.en, commonReading, morph, covered, enDeferred);
           s = e;
           continue;
         }
         for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
           const t = tokens[i]!;
-          const text = doc.text.slice(t.start, t.end);
-          morph[i] = sent.lang === 'ru' ? russianMorph(t, text, isInitial(doc.text, tokens, sent, i), chooseCached) : plainMorph(t, text, 'other-lang');
           covered[i] = 1;
+          const form = text.slice(t.start, t.end);
+          if (sent.lang !== 'ru') {
+            morph[i] = plainMorph(t, form, 'other-lang');
+            continue;
+          }
+          if (t.kind === 'word' && clauseStart(text, tokens, sent, i) && form[0] !== form[0]!.toLowerCase()) {
+            ruDeferred.push(i);
+            continue;
+          }
+          const m = russianMorph(t, form, chooseCached);
+          morph[i] = m;
+          if (m.pos === 'PROPN') ruProper.add(m.lemma);
         }
         s++;
       }
-      for (let i = 0; i < tokens.length; i++) if (!covered[i]) morph[i] = plainMorph(tokens[i]!, doc.text.slice(tokens[i]!.start, tokens[i]!.end), 'no-sentence');
+      for (const i of ruDeferred) {
+        const t = tokens[i]!;
+        morph[i] = russianMorph(t, text.slice(t.start, t.end), (w) => chooseRu(w, ru(w), true, res.ruOverrides, ruProper));
+      }
+      if (enDeferred.length > 0) {
+        const enProper = new Set<string>();
+        const deferred = new Set(enDeferred);
+        morph.forEach((m, i) => {
+          if (m !== undefined && m.pos === 'PROPN' && !deferred.has(i) && m.rule !== 'initial') enProper.add(m.lemma);
+        });
+        for (const i of enDeferred) {
+          const m = morph[i]!;
+          const lower = text.slice(m.start, m.end).toLowerCase();
+          if (m.pos !== 'PROPN' && enProper.has(lower)) morph[i] = { ...m, lemma: lower, pos: 'PROPN', rule: 'proper-in-document' };
+        }
+      }
+      for (let i = 0; i < tokens.length; i++) if (!covered[i]) morph[i] = plainMorph(tokens[i]!, text.slice(tokens[i]!.start, tokens[i]!.end), 'no-sentence');
       return { layers: { morph } };
     },
   };
@@ -120,20 +152,28 @@ function plainMorph(t: Token, text: string, rule: string): Morph {
   return { start: t.start, end: t.end, stage: STAGE, rule, lemma: text.toLowerCase(), pos: t.kind === 'number' ? 'NUM' : 'X', tags: [] };
 }
 
-/** Whether token i is the first word of its sentence (after opening quotes and dashes). */
-function isInitial(text: string, tokens: readonly Token[], sent: Sentence, i: number): boolean {
+const CLAUSE_OPENERS = new Set(['«', '“', '„', '"', "'", '‘', '(', '[', ':', '—', '–', '-', '…']);
+
+/**
+ * Whether a capital on token i tells nothing: first word of the sentence, or first after an
+ * opening quote, bracket, colon or dash (`заявил: «Мы ...`).
+ */
+function clauseStart(text: string, tokens: readonly Token[], sent: Sentence, i: number): boolean {
+  if (i === sent.tokenStart) return true;
+  const prev = tokens[i - 1]!;
+  if (prev.kind === 'punct' && CLAUSE_OPENERS.has(text[prev.start]!)) return true;
   for (let k = sent.tokenStart; k < i; k++) if (tokens[k]!.kind === 'word' || tokens[k]!.kind === 'number') return false;
   return true;
 }
 
-function russianMorph(t: Token, text: string, initial: boolean, choose: (w: string, initial: boolean) => RuChoice): Morph {
+function russianMorph(t: Token, text: string, choose: (w: string, initial: boolean) => RuChoice): Morph {
   if (t.kind !== 'word') return plainMorph(t, text, 'number');
   if (t.rule === 'initial') return { start: t.start, end: t.end, stage: STAGE, rule: 'initial', lemma: text.toLowerCase(), pos: 'PROPN', tags: ['Init'] };
   if (t.rule === 'abbr' || t.rule === 'url' || t.rule === 'email') {
     return { start: t.start, end: t.end, stage: STAGE, rule: t.rule, lemma: text.toLowerCase(), pos: 'X', tags: t.rule === 'abbr' ? ['Abbr'] : [] };
   }
   if (!CYRILLIC.test(text)) return plainMorph(t, text, 'latin-in-ru');
-  const c = choose(text, initial);
+  const c = choose(text, false);
   return { start: t.start, end: t.end, stage: STAGE, rule: c.rule, lemma: c.lemma, pos: c.pos, tags: c.tags };
 }
 
@@ -145,18 +185,17 @@ function analyseEnglish(
   commonReading: (lower: string) => EnTagged | null,
   morph: Morph[],
   covered: Uint8Array,
+  deferred: number[],
 ): void {
   const base = sents[0]!.start;
   const tagged = tagger(text.slice(base, sents[sents.length - 1]!.end));
   let p = 0;
   for (const sent of sents) {
-    let seenWord = false;
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = tokens[i]!;
       covered[i] = 1;
       const form = text.slice(t.start, t.end);
-      const initial = !seenWord;
-      if (t.kind === 'word' || t.kind === 'number') seenWord = true;
+      const initial = t.kind === 'word' && clauseStart(text, tokens, sent, i);
       if (t.kind === 'punct' || t.kind === 'symbol') {
         morph[i] = punctMorph(t, form);
         continue;
@@ -207,6 +246,7 @@ function analyseEnglish(
         rule = 'capitalised';
       }
       if (pos === 'PROPN') lemma = form.toLowerCase();
+      if (initial && capital) deferred.push(i);
       morph[i] = { start: t.start, end: t.end, stage: STAGE, rule, lemma, pos, tags: [] };
     }
   }

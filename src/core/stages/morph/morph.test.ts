@@ -55,6 +55,27 @@ describe('Russian morphology', () => {
     expect(chooseRu('Песков', parses, false, new Map())).toMatchObject({ lemma: 'песков', pos: 'PROPN' });
     expect(chooseRu('Песков', parses, true, new Map())).toMatchObject({ lemma: 'песок', pos: 'NOUN' });
     expect(chooseRu('песков', parses, false, new Map()).lemma).toBe('песок');
+    // ... unless the document uses the name inside sentences.
+    expect(chooseRu('Песков', parses, true, new Map(), new Set(['песков']))).toMatchObject({ lemma: 'песков', pos: 'PROPN' });
+  });
+
+  it('keeps capitalised adjectives of names as adjectives', () => {
+    const { m } = analyse('Учения прошли на Северном Кавказе и в Московском округе.');
+    expect(m('Северном')).toMatchObject({ lemma: 'северный', pos: 'ADJ' });
+    expect(m('Московском')).toMatchObject({ lemma: 'московский', pos: 'ADJ' });
+  });
+
+  it('takes a capital at the start of a sentence or quote as a name when the document names it elsewhere', () => {
+    const { m } = analyse('Песков ответил на вопросы. Журналисты спросили, и пресс-секретарь Песков пояснил: «Песков не комментирует».');
+    expect(m('Песков', 0)).toMatchObject({ lemma: 'песков', pos: 'PROPN' });
+    expect(m('Песков', 2)).toMatchObject({ lemma: 'песков', pos: 'PROPN' });
+  });
+
+  it('keeps the unknown prefix of a guessed word and writes е for ё in lemmas', () => {
+    const { m } = analyse('Это был антирекорд для видеосаммита, и всё же ёлка стояла.');
+    expect(m('антирекорд').lemma).toBe('антирекорд');
+    expect(m('видеосаммита').lemma).toBe('видеосаммит');
+    expect(m('ёлка').lemma).toBe('елка');
   });
 
   it('keeps the first part of a hyphenated adjective in its lemma', () => {
@@ -87,6 +108,11 @@ describe('English morphology', () => {
     expect(m('Aliyev').lemma).toBe('aliyev');
     expect(m('Nagorno-Karabakh').lemma).toBe('nagorno-karabakh');
     expect(m('Talks').pos).not.toBe('PROPN');
+  });
+
+  it('keeps a sentence-initial name a name when the document uses it inside sentences', () => {
+    const { m } = analyse('Brown said the budget was fair. The opposition disagreed with Mr Brown.');
+    expect(m('Brown', 0).pos).toBe('PROPN');
   });
 
   it('keeps one morph per token with the same span, clitics included', () => {

@@ -73,9 +73,16 @@ const isUpperChar = (ch: string): boolean => ch !== ch.toLowerCase();
  * Chooses the parse of a word in context. `sentenceInitial` is true for the
  * first word of a sentence, where capitals say nothing about proper nouns.
  */
-export function chooseRu(word: string, parses: readonly RuParse[], sentenceInitial: boolean, overrides: ReadonlyMap<string, MorphOverride>): RuChoice {
+export function chooseRu(
+  word: string,
+  parses: readonly RuParse[],
+  sentenceInitial: boolean,
+  overrides: ReadonlyMap<string, MorphOverride>,
+  /** Lemmas this document uses as names inside sentences: evidence for a capital at the start. */
+  docProper?: ReadonlySet<string>,
+): RuChoice {
   const lower = word.toLowerCase();
-  const ov = overrides.get(lower);
+  const ov = overrides.get(normaliseRu(lower));
   if (ov) return { lemma: ov.lemma, pos: ov.pos, tags: ov.tags, rule: 'override' };
   const top = parses[0];
   if (top === undefined) return { lemma: lower, pos: 'X', tags: [], rule: 'unknown' };
@@ -89,10 +96,16 @@ export function chooseRu(word: string, parses: readonly RuParse[], sentenceIniti
     const abbr = allCaps ? parses.find((p) => p.tags.includes('Abbr')) : undefined;
     if (proper !== undefined && proper !== top) {
       const common = parses.find((p) => !isProperParse(p));
-      // Mid-sentence a capital marks a name; at the start only when the common reading is rare.
-      if (!sentenceInitial || common === undefined || common.score < proper.score * 2) {
+      // A capitalised adjective is part of a name (`Северном Кавказе`), not a surname `Северн`.
+      const adjective = common !== undefined && common.known && ADJ_LIKE.has(common.tags[0] ?? '') && common.score >= proper.score;
+      // Mid-sentence a capital marks a name; at the start only when the common reading is rare
+      // or the document names it elsewhere.
+      const prefer = sentenceInitial
+        ? common === undefined || common.score < proper.score * 2 || (docProper?.has(proper.lemma.toLowerCase()) ?? false)
+        : !adjective;
+      if (prefer) {
         pick = proper;
-        rule = 'proper';
+        rule = sentenceInitial && common !== undefined && common.score >= proper.score * 2 ? 'proper-in-document' : 'proper';
       }
     } else if (abbr !== undefined && !isProperParse(top)) {
       pick = abbr;
@@ -100,15 +113,30 @@ export function chooseRu(word: string, parses: readonly RuParse[], sentenceIniti
     }
     if (pick === top && !sentenceInitial && !top.known && !isProperParse(top)) {
       // An unknown capitalised word inside a sentence is a name the dictionary lacks.
-      return { lemma: lower, pos: 'PROPN', tags: top.tags, rule: 'unknown-name' };
+      return { lemma: normaliseRu(lower), pos: 'PROPN', tags: top.tags, rule: 'unknown-name' };
     }
   }
   let lemma = pick.lemma.toLowerCase();
   // Az.js lemmatises only the last part of a hyphenated adjective (`азербайджано-армянской` -> `армянский`).
   const dash = lower.lastIndexOf('-');
   if (dash > 0 && !lemma.includes('-')) lemma = lower.slice(0, dash + 1) + lemma;
+  // Guessed by a known suffix after an unknown prefix, Az.js drops the prefix (`антирекорд` -> `рекорд`).
+  else if (!pick.known && lemma.length >= 4) lemma = restorePrefix(normaliseRu(lower), normaliseRu(lemma));
   const pos = rule === 'abbr' ? 'PROPN' : universalPos(pick);
-  return { lemma, pos, tags: pick.tags, rule };
+  return { lemma: normaliseRu(lemma), pos, tags: pick.tags, rule };
+}
+
+const ADJ_LIKE = new Set(['ADJF', 'ADJS', 'PRTF', 'COMP']);
+
+/** `ё` is written or not at the writer's whim; lemmas use `е` so search and gazetteers match either. */
+export function normaliseRu(s: string): string {
+  return s.includes('ё') ? s.replaceAll('ё', 'е') : s;
+}
+
+function restorePrefix(form: string, lemma: string): string {
+  if (form.startsWith(lemma.slice(0, 3))) return lemma;
+  const at = form.indexOf(lemma.slice(0, 4), 1);
+  return at > 0 ? form.slice(0, at) + lemma : lemma;
 }
 
 /** Among proper parses: the likelier one; on a tie, singular over plural (`Байрамов` is a surname, not `байрам` gen. pl.). */
