@@ -23,7 +23,10 @@ export function hasCyrillic(s: string): boolean {
 }
 
 /** Lower-case, strips diacritics (Reykjavík -> reykjavik, Şuşa -> susa) and unifies apostrophes and dashes. */
+const ASCII = /^[\x20-\x7e]*$/;
+
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.replace(/`/g, "'").toLowerCase();
   return s
     // Keep й and ё whole: NFD would split them into a base letter and a mark.
     .replace(/[йЙ]/g, '\u0000')
@@ -81,8 +84,22 @@ export function romanise(text: string, scheme: RomaniseScheme): string {
   return out;
 }
 
+// Memo for phoneticWord: names repeat across documents and the function is pure.
+const phoneticMemo = new WeakMap<RomaniseScheme, Map<string, string>>();
+
 /** A phonetic skeleton of one word in either script: Гаджиев, Gadzhiev and Hajiyev all give `hajiev`. */
 export function phoneticWord(word: string, scheme: RomaniseScheme): string {
+  let memo = phoneticMemo.get(scheme);
+  if (!memo) phoneticMemo.set(scheme, (memo = new Map()));
+  const hit = memo.get(word);
+  if (hit !== undefined) return hit;
+  const r = phoneticWordUncached(word, scheme);
+  if (memo.size > 200_000) memo.clear();
+  memo.set(word, r);
+  return r;
+}
+
+function phoneticWordUncached(word: string, scheme: RomaniseScheme): string {
   let s = fold(hasCyrillic(word) ? romanise(word, scheme) : word).replace(/[^a-z0-9]/g, '');
   for (const [a, b] of scheme.phonetic) s = s.split(a).join(b);
   for (const [a, b] of scheme.phoneticInitial) if (s.startsWith(a) && !s.startsWith(b)) s = b + s.slice(a.length);
@@ -95,8 +112,21 @@ export function nameWords(text: string): string[] {
   return text.split(/[^\p{L}\p{M}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
+const keyMemo = new WeakMap<RomaniseScheme, Map<string, string>>();
+
 /** Phonetic key of a whole name: words joined by `-`. */
 export function phoneticKey(text: string, scheme: RomaniseScheme): string {
+  let memo = keyMemo.get(scheme);
+  if (!memo) keyMemo.set(scheme, (memo = new Map()));
+  const hit = memo.get(text);
+  if (hit !== undefined) return hit;
+  if (memo.size > 200_000) memo.clear();
+  const k = phoneticKeyUncached(text, scheme);
+  memo.set(text, k);
+  return k;
+}
+
+function phoneticKeyUncached(text: string, scheme: RomaniseScheme): string {
   return nameWords(text)
     .map((w) => phoneticWord(w, scheme))
     .filter((w) => w.length > 0)

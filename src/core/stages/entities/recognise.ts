@@ -288,19 +288,19 @@ function ctx(toks: readonly Tok[], from: number, to: number): { prev?: Tok; next
 // ---------------------------------------------------------------- Russian
 
 const PERSON_TAGS = ['Name', 'Surn', 'Patr'];
-const hasAny = (t: Tok, tags: readonly string[]): boolean => tags.some((x) => t.tags.has(x));
-const isAdj = (t: Tok): boolean => t.pos === 'ADJ' || t.tags.has('ADJF');
+const hasAny = (t: Tok, tags: readonly string[]): boolean => tags.some((x) => t.tags.includes(x));
+const isAdj = (t: Tok): boolean => t.pos === 'ADJ' || t.tags.includes('ADJF');
 
 /** Adjective lemma agreed with its noun's gender (`нагорный` + femn -> `нагорная`). */
-export function agreeAdjective(lemma: string, nounTags: ReadonlySet<string>): string {
-  const plural = nounTags.has('Pltm') || (nounTags.has('plur') && !nounTags.has('Sgtm'));
+export function agreeAdjective(lemma: string, nounTags: readonly string[]): string {
+  const plural = nounTags.includes('Pltm') || (nounTags.includes('plur') && !nounTags.includes('Sgtm'));
   const m = /^(.*?)(ый|ий|ой)$/.exec(lemma);
   if (!m) return lemma;
   const [, stem, end] = m as unknown as [string, string, string];
   const soft = end === 'ий' && !/[кгхжшчщ]$/.test(stem);
   if (plural) return stem + (soft ? 'ие' : /[кгхжшчщ]$/.test(stem) ? 'ие' : 'ые');
-  if (nounTags.has('femn')) return stem + (soft ? 'яя' : 'ая');
-  if (nounTags.has('neut')) return stem + (soft ? 'ее' : 'ое');
+  if (nounTags.includes('femn')) return stem + (soft ? 'яя' : 'ая');
+  if (nounTags.includes('neut')) return stem + (soft ? 'ее' : 'ое');
   return lemma;
 }
 
@@ -337,7 +337,7 @@ export function russianNormal(ts: readonly Tok[]): string {
       continue;
     }
     if (isAdj(t) && head && !seenHead) lemma = agreeAdjective(lemma, head.tags);
-    if (t.tags.has('Surn') && t.tags.has('femn') && /(ов|ев|ёв|ин|ын)$/.test(lemma)) lemma += 'а';
+    if (t.tags.includes('Surn') && t.tags.includes('femn') && /(ов|ев|ёв|ин|ын)$/.test(lemma)) lemma += 'а';
     parts.push(capitalise(lemma, t.text));
     if (t === head && !hasAny(t, PERSON_TAGS)) seenHead = true;
   }
@@ -424,14 +424,14 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     }
     if (hasAny(t, PERSON_TAGS) && !isAdj(t)) {
       let j = i + 1;
-      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (hasAny(toks[j]!, PERSON_TAGS) || (j === i + 1 && t.tags.has('Name') && !toks[j]!.tags.has('Geox') && !toks[j]!.tags.has('Orgn')))) j++;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (hasAny(toks[j]!, PERSON_TAGS) || (j === i + 1 && t.tags.includes('Name') && !toks[j]!.tags.includes('Geox') && !toks[j]!.tags.includes('Orgn')))) j++;
       // A lone first name at the start of a sentence is often a common word (`Вера`, `Роза`); keep surnames.
-      const surnOnly = j === i + 1 && !t.tags.has('Name') && !t.tags.has('Patr');
+      const surnOnly = j === i + 1 && !t.tags.includes('Name') && !t.tags.includes('Patr');
       push(i, j, 'PER', 'morph-person', surnOnly ? { surnOnly } : {});
       i = j;
       continue;
     }
-    if (t.tags.has('Geox')) {
+    if (t.tags.includes('Geox')) {
       let from = i;
       const p = toks[i - 1];
       if (p && p.cap && isAdj(p) && !out.some((c) => c.end >= p.end && c.start <= p.start)) from = i - 1;
@@ -439,7 +439,7 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       i++;
       continue;
     }
-    if (t.tags.has('Orgn')) {
+    if (t.tags.includes('Orgn')) {
       push(i, i + 1, 'ORG', 'morph-orgn', t.initial ? { weak: true } : {});
       i++;
       continue;
@@ -454,7 +454,7 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     const head = toks[j];
     if (head && head.word && ru.orgHeadsCap.has(head.lemma) && (head.cap || j > i)) {
       let e = j + 1;
-      while (e < toks.length && e < j + 4 && toks[e]!.word && !toks[e]!.cap && toks[e]!.tags.has('gent') && (toks[e]!.pos === 'NOUN' || isAdj(toks[e]!))) e++;
+      while (e < toks.length && e < j + 4 && toks[e]!.word && !toks[e]!.cap && toks[e]!.tags.includes('gent') && (toks[e]!.pos === 'NOUN' || isAdj(toks[e]!))) e++;
       // A bare head (`Союз`, `Совет`) is as often a ship or a common noun.
       if (j > i || e > j + 1) {
         push(i, e, 'ORG', 'org-head');

@@ -115,7 +115,13 @@ interface Anaphor {
 /** Role anaphora in a document, as mentions of the person (rule `role-anaphor`), merged into the mention list. */
 export function roleAnaphora(doc: Doc, mentions: readonly Mention[], roles: readonly RoleFact[], sentToks: readonly Tok[][], gz: Gazetteer): Mention[] {
   const found: Anaphor[] = [];
-  const covered = (s: number, e: number): boolean => mentions.some((m) => m.start < e && s < m.end);
+  // Characters inside a mention, for a constant-time overlap test.
+  const mask = new Uint8Array(doc.text.length + 1);
+  for (const m of mentions) mask.fill(1, m.start, m.end);
+  const covered = (s: number, e: number): boolean => {
+    for (let x = s; x < e; x++) if (mask[x]) return true;
+    return false;
+  };
   for (const ts of sentToks) {
     for (let k = 0; k < ts.length; k++) {
       const t = ts[k]!;

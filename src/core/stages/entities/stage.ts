@@ -90,10 +90,26 @@ function englishName(c: Cand, gz: Gazetteer): string {
 }
 
 /** A curated person within the fuzzy threshold (one edit on the phonetic key of a full name). */
+const fuzzyMemo = new WeakMap<Gazetteer, Map<string, string | null>>();
+
 function fuzzyPerson(ph: string, gz: Gazetteer): string | undefined {
   if (ph.length < 8) return undefined;
-  for (const [k, key] of gz.personPhonetic) if (editDistance(ph, k, 1) <= 1) return key;
-  return undefined;
+  let memo = fuzzyMemo.get(gz);
+  if (!memo) fuzzyMemo.set(gz, (memo = new Map()));
+  const hit = memo.get(ph);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: string | null = null;
+  for (const [k, key] of gz.personPhonetic) {
+    // Cheap filters first: one edit changes the length by at most one and rarely the first letter.
+    if (Math.abs(k.length - ph.length) > 1 || k.charCodeAt(0) !== ph.charCodeAt(0)) continue;
+    if (editDistance(ph, k, 1) <= 1) {
+      found = key;
+      break;
+    }
+  }
+  if (memo.size > 100_000) memo.clear();
+  memo.set(ph, found);
+  return found ?? undefined;
 }
 
 function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {

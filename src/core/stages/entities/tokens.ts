@@ -17,7 +17,7 @@ export interface Tok {
   readonly lower: string;
   readonly lemma: string;
   readonly pos: string;
-  readonly tags: ReadonlySet<string>;
+  readonly tags: readonly string[];
   /** The morph stage's rule: `dictionary`, `proper`, `guess`, `unknown-name` ... */
   readonly mrule: string;
   readonly cyr: boolean;
@@ -27,7 +27,7 @@ export interface Tok {
 
 const UPPER = /^\p{Lu}/u;
 const ALLCAPS = /^[\p{Lu}\d&.-]{2,}$/u;
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = [];
 
 export function sentenceToks(doc: Doc, s: Sentence, tokens: readonly Token[], morph: readonly Morph[] | undefined): Tok[] {
   const out: Tok[] = [];
@@ -49,7 +49,7 @@ export function sentenceToks(doc: Doc, s: Sentence, tokens: readonly Token[], mo
       lower: text.toLowerCase(),
       lemma: m?.lemma ?? text.toLowerCase(),
       pos: m?.pos ?? '',
-      tags: m ? new Set(m.tags) : EMPTY,
+      tags: m ? m.tags : EMPTY,
       mrule: m?.rule ?? '',
       cyr: hasCyrillic(text),
       initial: word && !seenWord,
