@@ -11,6 +11,7 @@ import type { Doc } from '../core/doc.js';
 import type { DocSummary, Repository } from '../store/repository.js';
 import { eventsSection } from './events.js';
 import { storiesSection } from './stories.js';
+import { commitmentsSection } from './commitments.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -65,7 +66,7 @@ export function documentRow(d: Doc | DocSummary): ExportedDocument {
 }
 
 /** Sections after `documents`, in output order. Capabilities register here. */
-export const SECTIONS: ExportSection[] = [eventsSection, storiesSection];
+export const SECTIONS: ExportSection[] = [eventsSection, storiesSection, commitmentsSection];
 
 export interface Sink {
   write(chunk: string): void | Promise<void>;

@@ -16,8 +16,11 @@ import * as stories from './commands/stories.js';
 import * as serveCmd from './commands/serve.js';
 import * as quotes from './commands/quotes.js';
 import * as figures from './commands/figures.js';
+import * as agreements from './commands/agreements.js';
+import * as commitments from './commands/commitments.js';
+import * as linkCmd from './commands/link.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures, agreements, commitments, linkCmd];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')

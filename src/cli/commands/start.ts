@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { packageRoot } from '../../app/resources.js';
 import { summarise } from '../../app/summary.js';
+import { ensureBundledAgreements } from '../../app/commitments.js';
 import { globals, out, outJson, withRepo } from '../context.js';
 import { openRepository } from '../../store/open.js';
 import { serve } from './serve.js';
@@ -22,6 +23,8 @@ export function register(program: Command): void {
     .action(async (paths: string[], o: { serve: boolean; port: string; host: string }, cmd: Command) => {
       const inputs = paths.length ? paths : [path.join(packageRoot(), 'samples', 'corpus')];
       await withRepo(cmd, async (repo, g) => {
+        // The bundled agreements (data/agreements) come with the samples, so the commitments show at once.
+        await ensureBundledAgreements(repo);
         const summary = await runIngest(inputs, repo, { progress: !g.json });
         const found = await summarise(repo);
         if (g.json) return outJson({ ingest: summary, store: found });
@@ -30,7 +33,7 @@ export function register(program: Command): void {
         out(`store: ${found.documents} documents (${Object.entries(found.byLang).map(([l, n]) => `${l} ${n}`).join(', ')}), ${found.duplicates} duplicates`);
         out(`dated: ${found.dated}${found.earliest ? `, from ${found.earliest} to ${found.latest}` : ''}`);
         for (const [name, n] of Object.entries(found.sections)) out(`${name}: ${n}`);
-        out(`next: chronicle docs | chronicle timeline | chronicle show ID | chronicle search WORDS | chronicle export`);
+        out(`next: chronicle docs | chronicle timeline | chronicle commitments | chronicle show ID | chronicle search WORDS | chronicle export`);
       });
       if (o.serve && !globals(cmd).json) {
         const repo = await openRepository(globals(cmd).db);
