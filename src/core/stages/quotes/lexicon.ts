@@ -8,6 +8,8 @@ export interface CompiledLang {
   readonly documentCues: ReadonlySet<string>;
   readonly passive: ReadonlySet<string>;
   readonly irregular: ReadonlyMap<string, string>;
+  /** Inflected surface forms of the cues (`says`, `noted`, `stressing`) -> lemma, for when the morph lemma is not a cue. */
+  readonly forms: ReadonlyMap<string, string>;
   readonly that: ReadonlySet<string>;
   readonly according: readonly (readonly string[])[];
   readonly aux: ReadonlySet<string>;
@@ -32,8 +34,10 @@ export interface CompiledLexicon {
   readonly en: CompiledLang;
   readonly ru: CompiledLang;
   readonly institutions: readonly CompiledInstitution[];
-  /** One regex finding any institution alias in a text (case-insensitive, word-prefix match). */
+  /** One sticky regex matching any institution alias at a given offset (case-insensitive, word-prefix match). */
   readonly anyInstitution: RegExp;
+  /** First three letters of every alias's first word: only tokens starting so are tried. */
+  readonly institutionStarts: ReadonlySet<string>;
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -47,8 +51,21 @@ export function stemPhraseSource(phrase: string): string {
     .join(`(?:\\s+|-)`);
 }
 
+/** Regular English inflections of a verb lemma. */
+function englishForms(l: string): string[] {
+  const out = [l, `${l}s`, `${l}es`, `${l}ed`, `${l}d`, `${l}ing`];
+  if (l.endsWith('e')) out.push(`${l.slice(0, -1)}ing`);
+  if (l.endsWith('y')) out.push(`${l.slice(0, -1)}ied`, `${l.slice(0, -1)}ies`);
+  if (/[^aeiou][aeiou][bdgmnpt]$/u.test(l)) out.push(`${l}${l.at(-1)}ed`, `${l}${l.at(-1)}ing`);
+  return out;
+}
+
 function compileLang(d: QuoteLangData): CompiledLang {
+  const forms = new Map<string, string>();
+  if (d.lang !== 'ru') for (const c of d.cues) for (const f of englishForms(c)) if (!forms.has(f)) forms.set(f, c);
+  for (const [f, l] of Object.entries(d.irregular)) if (d.cues.includes(l)) forms.set(f, l);
   return {
+    forms,
     lang: d.lang === 'ru' ? 'ru' : 'en',
     cues: new Set(d.cues),
     thatOnly: new Set(d.thatOnlyCues),
@@ -84,7 +101,8 @@ export function compileLexicon(res: QuoteResources): CompiledLexicon {
     en: compileLang(res.en),
     ru: compileLang(res.ru),
     institutions,
-    anyInstitution: new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.map(stemPhraseSource).join('|')})`, 'giu'),
+    anyInstitution: new RegExp(`(?:${all.map(stemPhraseSource).join('|')})`, 'iuy'),
+    institutionStarts: new Set(all.map((a) => a.slice(0, 3))),
   };
 }
 

@@ -97,12 +97,23 @@ class View {
     this.morph = layer(doc, 'morph');
     this.sentences = layer(doc, 'sentences');
     this.mentions = ((doc.layers as Record<string, unknown>)['mentions'] as readonly MentionLike[] | undefined) ?? [];
-    this.lower = this.tokens.map((t) => this.text.slice(t.start, t.end).toLowerCase());
+    // One lower-casing of the whole text when it keeps offsets (it does for Latin and Cyrillic).
+    const low = this.text.toLowerCase();
+    const same = low.length === this.text.length;
+    this.lower = this.tokens.map((t) => (same ? low.slice(t.start, t.end) : this.text.slice(t.start, t.end).toLowerCase()));
     this.cueLemma = this.tokens.map((_, i) => this.computeCue(i));
-    lex.anyInstitution.lastIndex = 0;
-    for (const m of this.text.matchAll(lex.anyInstitution)) {
+    let lastEnd = -1;
+    for (let i = 0; i < this.tokens.length; i++) {
+      const t = this.tokens[i]!;
+      if (t.kind !== 'word' || t.start < lastEnd || !lex.institutionStarts.has(this.lower[i]!.slice(0, 3))) continue;
+      lex.anyInstitution.lastIndex = t.start;
+      const m = lex.anyInstitution.exec(this.text);
+      if (!m) continue;
       const inst = lex.institutions.find((x) => x.re.test(m[0]));
-      if (inst) this.institutionHits.push({ start: m.index, end: m.index + m[0].length, name: inst.name });
+      if (inst) {
+        this.institutionHits.push({ start: t.start, end: t.start + m[0].length, name: inst.name });
+        lastEnd = t.start + m[0].length;
+      }
     }
   }
 
@@ -118,20 +129,13 @@ class View {
     const t = this.tokens[i]!;
     if (t.kind !== 'word') return null;
     const w = this.lower[i]!;
-    const cyr = /[\u0400-\u04ff]/u.test(w);
-    const L = cyr ? this.lex.ru : this.lex.en;
+    const c0 = w.charCodeAt(0);
+    const L = c0 >= 0x400 && c0 <= 0x4ff ? this.lex.ru : this.lex.en;
     const m = this.morph[i];
-    if (m && m.pos && ['NOUN', 'ADJ', 'PROPN', 'DET', 'ADP'].includes(m.pos)) return null;
-    const lemma = m?.lemma?.toLowerCase();
+    if (m && m.pos && (m.pos === 'NOUN' || m.pos === 'ADJ' || m.pos === 'PROPN' || m.pos === 'DET' || m.pos === 'ADP')) return null;
+    const lemma = m?.lemma;
     if (lemma && L.cues.has(lemma)) return lemma;
-    const irr = L.irregular.get(w);
-    if (irr && L.cues.has(irr)) return irr;
-    if (!cyr) {
-      for (const c of [w, w.replace(/s$/u, ''), w.replace(/es$/u, ''), w.replace(/ed$/u, ''), w.replace(/d$/u, ''), w.replace(/ing$/u, ''), w.replace(/ing$/u, 'e'), w.replace(/ied$/u, 'y'), w.replace(/ies$/u, 'y')]) {
-        if (c.length > 1 && L.cues.has(c)) return c;
-      }
-    }
-    return null;
+    return L.forms.get(w) ?? null;
   }
 
   /** Index of the first token starting at or after `offset`. */
@@ -390,8 +394,10 @@ function findQuotes(doc: Doc, lex: CompiledLexicon): Quote[] {
 
   // 3. Indirect speech, sentence by sentence, outside direct quotes and their attributions.
   const isCovered = (o: number): boolean => covered.some((c) => o >= c.start && o < c.end) || inBlock(o);
+  let pi = 0;
   for (const s of v.sentences) {
-    if (!paras.some((p) => s.start < p.end && s.end > p.start)) continue;
+    while (pi < paras.length && paras[pi]!.end <= s.start) pi++;
+    if (pi >= paras.length || paras[pi]!.start >= s.end) continue;
     if (isCovered(s.start) && isCovered(Math.max(s.start, s.end - 1))) continue;
     findIndirect(v, s, isCovered, insideQuote, candidates);
   }
@@ -701,7 +707,7 @@ function plausibleSource(v: View, sp: Span | null): Span | null {
   if (!sp) return null;
   const k = v.tokenFrom(sp.start);
   const pos = v.morph[k]?.pos ?? '';
-  if (['ADP', 'VERB', 'AUX', 'PART', 'SCONJ', 'CCONJ', 'ADV', 'ADJ'].includes(pos) && !isUpperTok(v, k)) return null;
+  if (['ADP', 'VERB', 'AUX', 'PART', 'SCONJ', 'CCONJ', 'ADV'].includes(pos) && !isUpperTok(v, k)) return null;
   if (['ADP', 'SCONJ', 'CCONJ', 'PART'].includes(pos) && !/[\u0400-\u04ff]/u.test(v.lower[k] ?? '')) return null;
   return sp;
 }
@@ -771,9 +777,9 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
     const cueSpan = { start: t.start, end: t.end };
 
     // Inverted, sentence-final: `CLAUSE, Peskov said on Thursday.` / `CLAUSE, - заявил Лавров.`
-    let subj = subjectBefore(v, CL, i, s.start);
+    let subj = CL.lang === 'en' ? plausibleSource(v, subjectBefore(v, CL, i, s.start)) : subjectBefore(v, CL, i, s.start);
     let coordinated = false;
-    if (!subj && i > a + 1 && v.lower[i - 1] === ',' && isUpperTok(v, a) && i - a <= 22) {
+    if (pass === 2 && !subj && i > a + 1 && v.lower[i - 1] === ',' && isUpperTok(v, a) && i - a <= 22 && v.lower.slice(a + 1, i - 1).includes(',') && !hasVerb(v, a, i - 1)) {
       subj = { start: v.tokens[a]!.start, end: v.tokens[i - 2]!.end };
       coordinated = true;
     }
@@ -786,7 +792,7 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
     const beforeSubj = subjStartTok - 1;
     let q = beforeSubj;
     while (q >= a && ['-', '–', '—'].includes(v.lower[q]!)) q--;
-    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0 && shortTail(v, i, b)) {
+    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0 && shortTail(v, i, b) && !CL.thatOnly.has(cue) && hasVerb(v, a, q)) {
       let speaker = subj;
       if (!speaker) speaker = phraseAfter(v, CL, i + 1, sentSpan.end, true);
       if (speaker || CL.passive.has(cue)) {
@@ -817,11 +823,18 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
       if (k < b && v.tokens[k]!.kind === 'word' && b - k >= 4 && !['to', 'for', 'about', 'in', 'on', 'by', 'of', 'so', 'as', 'yes', 'no', 'goodbye', 'hello', 'thanks'].includes(v.lower[k]!)) {
         // The object list may have swallowed the clause's first word (`said the sides`): back off over determiners.
         while (k > i + 1 && CL.determiners.has(v.lower[k - 1]!)) k--;
+        if (!hasVerb(v, k, b)) continue; // `told CNBC in August`: no clause
         push({ start: v.tokens[k]!.start, end: sentSpan.end }, { speaker: subj, cue: cueSpan, cueLemma: cue, end: cueSpan.end }, 'indirect-bare');
         return;
       }
     }
   }
+}
+
+/** Tokens [a, b) include a finite-looking verb (a lower-case VERB or AUX). */
+function hasVerb(v: View, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if ((v.morph[k]?.pos === 'VERB' || v.morph[k]?.pos === 'AUX') && !isUpperTok(v, k)) return true;
+  return false;
 }
 
 /** The words after a sentence-final cue are few and have no verb of their own (`said on Thursday`, not `said they would vote`). */
@@ -1034,7 +1047,9 @@ function nameText(v: View, sp: Span): string {
     const surface = v.text.slice(v.tokens[i]!.start, v.tokens[i]!.end);
     const m = v.morph[i];
     if (m && /[\u0400-\u04ff]/u.test(surface) && m.tags.some((x) => x === 'Name' || x === 'Surn' || x === 'Patr') && m.lemma) {
-      const lemma = m.lemma.charAt(0).toUpperCase() + m.lemma.slice(1);
+      // The dictionary writes е for ё: keep the writer's ё (`Пётр`, not `Петр`).
+      const lem = [...m.lemma].map((ch, k) => (ch === 'е' && surface[k]?.toLowerCase() === 'ё' ? 'ё' : ch)).join('');
+      const lemma = lem.charAt(0).toUpperCase() + lem.slice(1);
       if (lemma !== surface) changed = true;
       parts.push(lemma);
     } else parts.push(surface);
