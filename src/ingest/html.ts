@@ -101,6 +101,15 @@ function jsonLd(doc: El): JsonLdArticle | null {
   return null;
 }
 
+/** `Talks end | Example News` -> `Talks end` when the suffix (or prefix) is the site's name. */
+function stripSiteName(title: string | null, site: string | null): string | null {
+  if (!title || !site) return title;
+  const sep = String.raw`\s+[|–—\-:·]\s+`;
+  const esc = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const stripped = title.replace(new RegExp(`${sep}${esc}$`, 'i'), '').replace(new RegExp(`^${esc}${sep}`, 'i'), '');
+  return stripped.trim() || title;
+}
+
 /** Text of an HTML fragment (a record's body from an RSS feed): paragraphs as blank-line-separated lines, entities decoded. */
 export function htmlFragmentText(fragment: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`) as unknown as { document: El };
@@ -137,7 +146,7 @@ export function readHtml(html: string, source: DocInit['source']): DocInit | nul
   }
   if (!body.text.trim()) return null;
 
-  const title = metaTitle ?? h1 ?? article?.title?.trim() ?? null;
+  const title = stripSiteName(metaTitle ?? h1 ?? article?.title?.trim() ?? null, siteName);
   const text = body.text;
   const a = analyseText(text, { titleKnown: true });
   // Headings readability kept are subheadings; one equal to the title is the title.

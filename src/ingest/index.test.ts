@@ -125,6 +125,12 @@ describe('HTML pages', () => {
     const sub = d.layers!.zones!.filter((z) => z.kind === 'subheading').map((z) => d.text.slice(z.start, z.end));
     expect(sub).toEqual(['Next deliveries']);
   });
+
+  it('drops the site name from a <title> used as the title', () => {
+    const page =
+      '<html><head><title>Convoy reaches the city | Example News</title><meta property="og:site_name" content="Example News"></head><body><article><p>The convoy reached the city in the evening after a long drive along the mountain road, officials said.</p><p>More deliveries are planned for next week, according to the mission statement.</p></article></body></html>';
+    expect(readBuffer(new TextEncoder().encode(page), { path: 'a.html' })[0]).toMatchObject({ ok: true, doc: { title: 'Convoy reaches the city', publisher: 'Example News' } });
+  });
 });
 
 describe('inputs', () => {

@@ -38,7 +38,9 @@ function findKey(rec: Record<string, unknown>, field: FieldName, fields: FieldMa
 }
 
 function isEmpty(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && EMPTY.has(v.trim().toLowerCase()));
+  if (v === undefined || v === null) return true;
+  // Long strings (bodies) are never one of the empty markers: skip lower-casing them.
+  return typeof v === 'string' && (v.length <= 8 || !v.trim() ? EMPTY.has(v.trim().toLowerCase()) : false);
 }
 
 /** A string from a field: strings as they are, `{name}` objects (NewsAPI `source`) by their name. */
