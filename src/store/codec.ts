@@ -60,12 +60,13 @@ function columnar(value: unknown, base?: readonly unknown[]): Columnar | null {
   const n = value.length;
   const rows = value as Record<string, unknown>[];
   const cols: Column[] = [];
+  const starts = keys.includes('start') ? rows.map((r) => r.start) : null;
   for (const key of keys) {
     const vals = rows.map((r) => r[key]);
     // undefined and non-finite numbers do not survive JSON: keep the whole layer as JSON instead.
     if (vals.some((v) => v === undefined || (typeof v === 'number' && !Number.isFinite(v)))) return null;
     if ((key === 'start' || key === 'end') && base && sameAsBase(key, vals, base)) cols.push({ b: key });
-    else cols.push(encodeColumn(key, vals, keys.includes('start') ? rows.map((r) => r.start) : null));
+    else cols.push(encodeColumn(key, vals, starts));
   }
   return { n, keys, cols };
 }
@@ -104,23 +105,27 @@ function encodeColumn(key: string, vals: unknown[], starts: unknown[] | null): C
     for (let i = 1; i < vals.length && same; i++) same = vals[i] === v0;
     if (same) return { c: v0 };
   }
-  const first = JSON.stringify(v0);
-  const index = new Map<string, number>();
+  // Dictionary only pays when values repeat: give up as soon as half of them are distinct.
+  const strings = new Map<string, number>();
+  const others = new Map<string, number>();
   const dict: unknown[] = [];
-  const idx: number[] = [];
-  for (const v of vals) {
-    const s = typeof v === 'string' ? 's' + v : dictKey(v);
-    let i = index.get(s);
+  const idx: number[] = new Array(vals.length);
+  const limit = vals.length / 2;
+  for (let j = 0; j < vals.length; j++) {
+    const v = vals[j];
+    const map = typeof v === 'string' ? strings : others;
+    const key = typeof v === 'string' ? v : dictKey(v);
+    let i = map.get(key);
     if (i === undefined) {
+      if (dict.length + 1 > limit) return { v: vals };
       i = dict.length;
-      index.set(s, i);
+      map.set(key, i);
       dict.push(v);
     }
-    idx.push(i);
+    idx[j] = i;
   }
-  if (dict.length === 1 && JSON.stringify(dict[0]) === first) return { c: vals[0] };
-  if (dict.length * 2 <= vals.length) return { k: dict, i: idx };
-  return { v: vals };
+  if (dict.length === 1) return { c: dict[0] };
+  return { k: dict, i: idx };
 }
 
 /**

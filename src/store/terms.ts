@@ -21,33 +21,34 @@ export interface Term {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const PIECE = /[\p{L}\p{N}\p{M}]+/gu;
 
-// Lemmas repeat heavily within and across documents: normalise each spelling once.
+// Lemmas repeat heavily within and across documents: normalise and split each spelling once.
 const CACHE_MAX = 100_000;
-const normCache = new Map<string, string>();
-const pieceCache = new Map<string, readonly string[]>();
+interface Entry {
+  readonly norm: string;
+  readonly pieces: readonly string[];
+}
+const cache = new Map<string, Entry>();
 const SIMPLE = /^[\p{Ll}\p{Nd}]+$/u;
+
+function entry(s: string): Entry {
+  let e = cache.get(s);
+  if (e === undefined) {
+    const norm = s.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
+    e = { norm, pieces: SIMPLE.test(norm) ? [norm] : (norm.match(PIECE) ?? []) };
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(s, e);
+  }
+  return e;
+}
 
 /** Lower case, NFC, `ё` -> `е`, so queries and index agree however the lemma was spelled. */
 export function normaliseLemma(s: string): string {
-  let n = normCache.get(s);
-  if (n === undefined) {
-    n = s.normalize('NFC').toLowerCase().replace(/ё/g, 'е');
-    if (normCache.size >= CACHE_MAX) normCache.clear();
-    normCache.set(s, n);
-  }
-  return n;
+  return entry(s).norm;
 }
 
 /** Runs of letters, digits and marks: what the database tokenizers index as one token. */
 export function pieces(s: string): readonly string[] {
-  let p = pieceCache.get(s);
-  if (p === undefined) {
-    const n = normaliseLemma(s);
-    p = SIMPLE.test(n) ? [n] : (n.match(PIECE) ?? []);
-    if (pieceCache.size >= CACHE_MAX) pieceCache.clear();
-    pieceCache.set(s, p);
-  }
-  return p;
+  return entry(s).pieces;
 }
 
 /** The terms of a document, in text order. */
@@ -60,16 +61,16 @@ export function termsOf(doc: Pick<Doc, 'text' | 'layers'>): Term[] {
       const m = morph[i]!;
       const kind = tokens?.[i]?.kind;
       if (kind === 'punct' || kind === 'symbol') continue;
-      const lemma = normaliseLemma(m.lemma || doc.text.slice(m.start, m.end));
-      if (pieces(lemma).length > 0) out.push({ lemma, start: m.start, end: m.end });
+      const e = entry(m.lemma || doc.text.slice(m.start, m.end));
+      if (e.pieces.length > 0) out.push({ lemma: e.norm, start: m.start, end: m.end });
     }
     return out;
   }
   if (tokens && tokens.length > 0) {
     for (const t of tokens) {
       if (t.kind !== 'word' && t.kind !== 'number') continue;
-      const lemma = normaliseLemma(doc.text.slice(t.start, t.end));
-      if (pieces(lemma).length > 0) out.push({ lemma, start: t.start, end: t.end });
+      const e = entry(doc.text.slice(t.start, t.end));
+      if (e.pieces.length > 0) out.push({ lemma: e.norm, start: t.start, end: t.end });
     }
     return out;
   }
@@ -81,9 +82,12 @@ export function termsOf(doc: Pick<Doc, 'text' | 'layers'>): Term[] {
 
 /** The string handed to the full-text index: the pieces of every term, space-separated. */
 export function indexString(terms: readonly Term[]): string {
-  const parts: string[] = [];
-  for (const t of terms) for (const p of pieces(t.lemma)) parts.push(p);
-  return parts.join(' ');
+  let out = '';
+  for (const t of terms) {
+    const ps = pieces(t.lemma);
+    for (let i = 0; i < ps.length; i++) out = out.length === 0 ? ps[i]! : out + ' ' + ps[i]!;
+  }
+  return out;
 }
 
 /** Query words as lists of alternatives, each alternative a phrase of pieces; empty ones dropped. */
