@@ -586,7 +586,7 @@ export function russianRules(L: TimeLexicon): RuleSet {
     {
       // `2020-2022 годов`, `с 1988 года`, `в начале 2020 года`
       name: 'ru-year',
-      re: re(`(?:(?<fz>${FZ})\\s+)?(?<y>1[6-9]\\d\\d|20\\d\\d)(?:\\s*(?:-|–|—)\\s*(?<y2>1[6-9]\\d\\d|20\\d\\d))?(?:-?(?:го|м|й))?\\s*${GOD}`),
+      re: re(`(?:(?<fz>${FZ})\\s+)?(?<y>1[6-9]\\d\\d|20\\d\\d)(?:\\s*(?:-|–|—)\\s*(?<y2>1[6-9]\\d\\d|20\\d\\d))?(?:-(?:го|м|му|й|ом)(?:\\s*${GOD})?|\\s*${GOD})`),
       build: (m, g, text) => {
         const spec: PointSpec = { t: 'point', y: +g.y! };
         if (g.y2) {

@@ -70,6 +70,22 @@ describe('time stage, Russian', () => {
     expect(one('Министры встретятся в понедельник, переговоры будут закрытыми.', 'ru', pub).value).toBe('2023-09-25');
   });
 
+  it('takes the future tense from morph tags when there is no cue word', () => {
+    const text = 'Министры встретятся в понедельник.';
+    const doc = makeDoc(text, { lang: 'ru', published: pub });
+    const words = [...text.matchAll(/[\p{L}]+|[.]/gu)];
+    const tokens = words.map((w) => ({ start: w.index!, end: w.index! + w[0].length, stage: 'test', rule: 'word', kind: 'word' as const }));
+    const morph = tokens.map((t, i) => ({ ...t, lemma: words[i]![0].toLowerCase(), pos: i === 1 ? 'VERB' : 'NOUN', tags: i === 1 ? ['perf', 'futr', 'plur'] : [] }));
+    const sentences = [{ start: 0, end: text.length, stage: 'test', rule: 's', lang: 'ru', tokenStart: 0, tokenEnd: tokens.length }];
+    const withMorph = applyPatch(doc, { layers: { sentences, tokens, morph } });
+    const out = applyPatch(withMorph, stage.run(withMorph));
+    expect(out.layers.times!.map((t) => [t.value, t.anchor])).toEqual([['2023-09-25', 'weekday-future']]);
+  });
+
+  it('reads a year with a case ending and no год', () => {
+    expect(one('В 2020-м стороны подписали заявление.', 'ru', pub)).toMatchObject({ value: '2020', text: '2020-м' });
+  });
+
   it('does not take среда the environment for a weekday', () => {
     expect(times('Городская среда меняется.', 'ru', pub)).toEqual([]);
   });
