@@ -231,6 +231,23 @@ describe('inputs', () => {
     expect(n).toBe(2001);
   });
 
+  it('streams CSV: the first rows arrive before the writer has finished', async () => {
+    const fifo = path.join(tmp, 'feed.csv');
+    await new Promise<void>((res, rej) => execFile('mkfifo', [fifo], (e) => (e ? rej(e) : res())));
+    const row = 'https://tv.example/n,Миротворцы на месте,2021-03-02,"Смена миротворцев прибыла, сообщили в штабе.",Политика\n';
+    const writer = fs.createWriteStream(fifo);
+    let ended = false;
+    const it = readInputs([fifo])[Symbol.asyncIterator]();
+    writer.write('url,title,date_extracted,content,category\n' + row.repeat(1000));
+    const first = await it.next();
+    expect(first.value).toMatchObject({ ok: true, doc: { title: 'Миротворцы на месте', extra: { category: 'Политика' } } });
+    expect(ended).toBe(false);
+    writer.end(row, () => (ended = true));
+    let n = 1;
+    for (let r = await it.next(); !r.done; r = await it.next()) n++;
+    expect(n).toBe(1001);
+  });
+
   it('reads stdin when the input is "-"', async () => {
     const script = `import { readInputs } from ${JSON.stringify(path.join(here, 'index.ts'))};
 for await (const i of readInputs(['-'])) console.log(JSON.stringify(i.ok ? { title: i.doc.title, path: i.doc.source.path } : { error: i.error.code }));`;
