@@ -32,6 +32,7 @@ export const AMBIGUITY_MARGIN = 0.1;
 
 const W_CORE = 0.4;
 const W_KEYWORD_ONLY = 0.2;
+const W_KEYWORD_PATTERN = 0.3;
 const W_NAMED = 0.15;
 const W_NAMED_IN_DOC = 0.05;
 const W_KEYWORD = 0.1;
@@ -253,16 +254,18 @@ function score(
     s += W_CORE;
     reasons.push(`figure:${hit.thing}${hit.predicate ? ' ' + hit.predicate : ''}`);
   } else {
-    if (p.events || p.figures) return null;
-    s += W_KEYWORD_ONLY;
-    reasons.push('keywords-only');
+    // A sentence without a matching event or figure: by its keywords; patterns written without
+    // events or figures (keyword patterns by design) weigh more than event patterns read this way.
+    const byDesign = !p.events && !p.figures;
+    s += byDesign ? W_KEYWORD_PATTERN : W_KEYWORD_ONLY;
+    reasons.push(byDesign ? 'keyword-pattern' : 'keywords-without-event');
   }
   for (const [ids, label] of [[p.actors, 'actor'], [p.places, 'place']] as const) {
     if (!ids?.length) continue;
     const subject = c.figure?.subject ? fold(c.figure.subject) : null;
     const here = ids.find((id) => inSentence.has(id) || (subject !== null && (ca.surfaces.get(id) ?? []).some((a) => subject.includes(a))));
     if (here) {
-      if (label === 'place' || c.item === 'figure') named = true;
+      if (label === 'place' || c.item !== 'event') named = true;
       s += W_NAMED;
       reasons.push(`${label}:${here}`);
     } else {
@@ -284,6 +287,8 @@ function score(
   s += kw;
   // Type or thing alone is too weak: the sentence must use a keyword, or name a place (a figure: its subject or place).
   if (kw === 0 && (c.item === 'sentence' || c.item === 'quote' || !named)) return null;
+  // A sentence on keywords alone needs two of them, or one and a name.
+  if ((c.item === 'sentence' || c.item === 'quote') && kw < 2 * W_KEYWORD - 1e-9 && !named) return null;
   return { score: Math.round(s * 100) / 100, reasons };
 }
 
@@ -322,7 +327,10 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
     sentIds[si] = ids;
     for (const id of ids) inDoc.add(id);
   });
-  if (!ca.contextIds.some((id) => inDoc.has(id))) return [];
+  // About the agreement: it names one of its places or bodies, or two of its parties in one sentence.
+  const parties = ca.agreement.parties.map((x) => x.id);
+  const about = ca.contextIds.some((id) => inDoc.has(id)) || sentIds.some((ids) => parties.filter((id) => ids.has(id)).length >= 2);
+  if (!about) return [];
 
   // The document's date, or failing that the latest full date it mentions (it cannot be older).
   let docDate = dateOf(doc.published.date);
@@ -346,8 +354,7 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
     const cands: Candidate[] = [];
     for (const e of events) if (e.sentence === si) cands.push({ item: 'event', span: { start: e.start, end: e.end }, event: e, speaker, date: dateOf(e.date?.value) });
     for (const f of figures) if (f.sentence === si) cands.push({ item: 'figure', span: { start: f.start, end: f.end }, figure: f, speaker: f.speaker ?? speaker, date: dateOf(f.asOf) });
-    if (quote) cands.push({ item: 'quote', span: { start: s.start, end: s.end }, speaker, date: dateOf(quote.date) });
-    else cands.push({ item: 'sentence', span: { start: s.start, end: s.end }, speaker: null, date: null });
+    cands.push(quote ? { item: 'quote', span: { start: s.start, end: s.end }, speaker, date: dateOf(quote.date) } : { item: 'sentence', span: { start: s.start, end: s.end }, speaker: null, date: null });
     const sentenceText = doc.text.slice(s.start, s.end);
     for (const c of cands) {
       let date = c.date;
