@@ -117,6 +117,22 @@ function firstIndexAtOrAfter(arr: readonly { start: number }[], pos: number): nu
   return lo;
 }
 
+/** `5 p.m. EST Nov. 9`, `10:00 9 ноября`: a clock time written right before a day is one expression. */
+function mergeClockDate(ms: Match[], text: string): Match[] {
+  const out: Match[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1];
+    if (b && a.spec.t === 'point' && b.spec.t === 'point' && a.spec.hh !== undefined && a.spec.m === undefined && a.spec.wd === undefined && b.spec.m !== undefined && b.spec.d !== undefined && b.spec.dEnd === undefined && /^,?\s*(?:on\s+)?$/i.test(text.slice(a.end, b.start))) {
+      out.push({ start: a.start, end: b.end, spec: { ...b.spec, hh: a.spec.hh, mi: a.spec.mi ?? 0, ...(a.spec.zone ? { zone: a.spec.zone } : {}) }, rule: 'clock-date', prio: a.prio });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
 /** Finds expressions in every analysed sentence. */
 function find(doc: Doc, compiled: CompiledTime): Found[] {
   const out: Found[] = [];
@@ -130,7 +146,7 @@ function find(doc: Doc, compiled: CompiledTime): Found[] {
     if (!/[\p{N}\p{L}]/u.test(text)) return;
     const lo = morph ? firstIndexAtOrAfter(morph, s.start) : 0;
     const hi = morph ? firstIndexAtOrAfter(morph, s.end) : 0;
-    for (const m of findMatches(set, text)) {
+    for (const m of mergeClockDate(findMatches(set, text), text)) {
       const abs = { ...m, start: s.start + m.start, end: s.start + m.end };
       const tense = m.spec.t === 'point' ? tenseAround(doc.text, s, abs, set.lexicon, morph && hi > lo ? morph : undefined, lo, hi, lang === 'ru') : 'unknown';
       out.push({ ...abs, sentence: i, tense, lang });

@@ -175,7 +175,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
       name: 'month-day-year',
       re: re(
         `(?:(?<wd>${WD})\\.?,?\\s+)?(?:(?<fz>${FZ})[\\s-]*)?(?<mon>${MON})(?:\\.(?=\\s))?` +
-          `(?:\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?${B1}(?:\\s*(?:-|–|—|to|through|and)\\s*(?:(?<mon2>${MON})\\.?\\s+)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?${B1})?)?` +
+          `(?:\\s+(?<d1>\\d{1,2})(?:st|nd|rd|th)?${B1}(?:\\s*(?:-|–|—)\\s*(?:(?<mon2>${MON})\\.?\\s+)?(?<d2>\\d{1,2})(?:st|nd|rd|th)?${B1})?)?` +
           `(?:(?:,\\s*|\\s+)(?:of\\s+)?(?<y>\\d{4})(?![\\p{N}])|\\s+(?:of\\s+)?(?<ys>${SHIFT})\\s+year)?`,
       ),
       build: (m, g, text) => {
@@ -542,7 +542,7 @@ export function russianRules(L: TimeLexicon): RuleSet {
       // `21 сентября 2023`, `с 10 по 12 ноября`, `9 ноября`, `17 мая 2023 года`, `в конце мая этого года`
       name: 'ru-day-month-year',
       re: re(
-        `(?:(?<fz>${FZ})\\s+)?(?:(?<s>с|со)\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:-|–|—|по|и)\\s*(?<d2>\\d{1,2}))?\\s+(?<mon>${MON})` +
+        `(?:(?<fz>${FZ})\\s+)?(?:(?<s>с|со)\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:-|–|—|по)\\s*(?<d2>\\d{1,2}))?\\s+(?<mon>${MON})` +
           `(?:\\s+(?<y>\\d{4})(?:\\s*${GOD})?|\\s+(?<ys>${SHIFT})\\s+года)?`,
       ),
       build: (m, g, text) => {

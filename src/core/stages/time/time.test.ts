@@ -192,6 +192,14 @@ describe('time stage, English', () => {
     expect(t.map((x) => x.value)).toEqual(['2020-11-09', '2020-11-09T22:30']);
   });
 
+  it('reads a clock time written before its day as one expression', () => {
+    expect(one('Bids are due by 5 p.m. EST Nov. 9, the agency said.', 'en', '2020-11-02')).toMatchObject({ type: 'TIME', value: '2020-11-09T17:00', text: '5 p.m. EST Nov. 9' });
+  });
+
+  it('reads two days joined by and as the first day, not a range', () => {
+    expect(times('Talks are set for April 24 and 25.', 'en', '2020-02-10')[0]).toMatchObject({ value: '2020-04-24', text: 'April 24' });
+  });
+
   it('reads PRESENT_REF and sets', () => {
     expect(one('The situation is calm now.', 'en', pub).value).toBe('PRESENT_REF');
     expect(one('Patrols run daily.', 'en', pub)).toMatchObject({ type: 'SET', value: 'P1D' });
