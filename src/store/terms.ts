@@ -147,7 +147,19 @@ export function matchSpans(terms: readonly Term[], words: readonly (readonly (re
  * renders HTML escapes it as plain text.
  */
 export function snippet(text: string, matches: readonly { start: number; end: number }[], width = 200): string {
-  const first = matches[0];
+  // Anchor the window on the match that brings the most different matched words into view.
+  let first = matches[0];
+  let best = 0;
+  const reach = (width * 2) / 3;
+  const cands = matches.slice(0, 200);
+  for (const m of cands) {
+    const seen = new Set<string>();
+    for (const o of cands) if (o.start >= m.start && o.end <= m.start + reach) seen.add(text.slice(o.start, o.end).toLowerCase());
+    if (seen.size > best) {
+      best = seen.size;
+      first = m;
+    }
+  }
   let from = 0;
   let to = Math.min(text.length, width);
   if (first) {

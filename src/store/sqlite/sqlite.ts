@@ -46,7 +46,7 @@ const PAGE = 200;
  * morph at ~0.05 ms each). PostgreSQL compresses large values itself (TOAST),
  * so this is SQLite-only and marked by a `+z` codec suffix.
  */
-const COMPRESS_OVER = 1024;
+const COMPRESS_OVER = 256;
 
 function packLayer(codec: string, data: string): { codec: string; data: string | Buffer } {
   if (data.length <= COMPRESS_OVER) return { codec, data };
