@@ -12,6 +12,7 @@ import type { DocSummary, Repository } from '../store/repository.js';
 import { eventsSection } from './events.js';
 import { storiesSection } from './stories.js';
 import { commitmentsSection } from './commitments.js';
+import { claimsSection, figuresSection } from './figures.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -66,7 +67,7 @@ export function documentRow(d: Doc | DocSummary): ExportedDocument {
 }
 
 /** Sections after `documents`, in output order. Capabilities register here. */
-export const SECTIONS: ExportSection[] = [eventsSection, storiesSection, commitmentsSection];
+export const SECTIONS: ExportSection[] = [figuresSection, claimsSection, eventsSection, storiesSection, commitmentsSection];
 
 export interface Sink {
   write(chunk: string): void | Promise<void>;

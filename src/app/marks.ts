@@ -3,6 +3,7 @@
  * Each capability contributes a `MarkSource`; register it in MARK_SOURCES.
  */
 import type { Doc } from '../core/doc.js';
+import { figureMarks } from '../core/stages/figures/export.js';
 
 export interface Mark {
   readonly start: number;
@@ -15,7 +16,7 @@ export interface Mark {
 
 export type MarkSource = (doc: Doc) => readonly Mark[];
 
-export const MARK_SOURCES: MarkSource[] = [];
+export const MARK_SOURCES: MarkSource[] = [figureMarks];
 
 /** All marks of a document, ordered by start, longer first. */
 export function marksOf(doc: Doc): Mark[] {
