@@ -58,6 +58,7 @@ function plausibleHit(gz: Gazetteer, hit: GazHit, toks: readonly Tok[]): boolean
   return true;
 }
 
+const LATIN_ARTICLES = new Set(['the', 'la', 'le', 'les', 'el', 'los', 'las', 'il', 'der', 'die', 'das', 'de', 'a', 'an']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'noted', 'stated', 'explained', 'stressed', 'wrote', 'replied']);
 const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'"]);
 const CLOSE_QUOTES = new Set(['»', '"', '”', '“', "'"]);
@@ -408,7 +409,12 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       // Latin-script names inside Russian text are mostly organisations and brands.
       let j = i + 1;
       while (j < toks.length && toks[j]!.word && !toks[j]!.cyr && (toks[j]!.cap || toks[j]!.upper || /^\d/.test(toks[j]!.text))) j++;
-      if (!/\d/.test(t.text) && !(j === i + 1 && t.text.length === 1)) push(i, j, 'ORG', 'latin-in-ru');
+      if (!/\d/.test(t.text) && !(j === i + 1 && t.text.length === 1)) {
+        // Two or three Title-case Latin words with no organisation word are a person's name (`Joshua Wolf`).
+        const ws = toks.slice(i, j);
+        const person = ws.length === 2 && !LATIN_ARTICLES.has(ws[0]!.lower) && ws.every((w) => w.cap && !w.upper && !gz.en.orgHeads.has(w.lower)) && !gazMatch(toks, i, gz);
+        push(i, j, person ? 'PER' : 'ORG', 'latin-in-ru');
+      }
       i = j;
       continue;
     }
@@ -424,10 +430,18 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     }
     if (hasAny(t, PERSON_TAGS) && !isAdj(t)) {
       let j = i + 1;
-      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (hasAny(toks[j]!, PERSON_TAGS) || (j === i + 1 && t.tags.includes('Name') && !toks[j]!.tags.includes('Geox') && !toks[j]!.tags.includes('Orgn')))) j++;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && !toks[j]!.initial && (hasAny(toks[j]!, PERSON_TAGS) || (j === i + 1 && t.tags.includes('Name') && !gazMatch(toks, j, gz)))) j++;
       // A lone first name at the start of a sentence is often a common word (`Вера`, `Роза`); keep surnames.
       const surnOnly = j === i + 1 && !t.tags.includes('Name') && !t.tags.includes('Patr');
       push(i, j, 'PER', 'morph-person', surnOnly ? { surnOnly } : {});
+      i = j;
+      continue;
+    }
+    if (t.tags.includes('Geox') && nx && nx.word && nx.cap && nx.cyr && (nx.tags.includes('Surn') || nx.mrule === 'unknown-name') && !gazMatch(toks, i, gz)) {
+      // `Гата Камский`, `Ху Цзиньтао`: a toponym parse before a surname is a first name.
+      let j = i + 2;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (hasAny(toks[j]!, PERSON_TAGS) || toks[j]!.mrule === 'unknown-name')) j++;
+      push(i, j, 'PER', 'morph-person');
       i = j;
       continue;
     }
@@ -480,13 +494,19 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     if (t.mrule === 'unknown-name' || t.mrule === 'guess') {
       // Names the dictionary lacks (`Аун Сан Су Чжи`, `Хван`) are mostly people's.
       let j = i + 1;
-      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (toks[j]!.mrule === 'unknown-name' || toks[j]!.mrule === 'guess' || hasAny(toks[j]!, PERSON_TAGS))) j++;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (toks[j]!.mrule === 'unknown-name' || toks[j]!.mrule === 'guess' || hasAny(toks[j]!, PERSON_TAGS) || (toks[j]!.tags.includes('Geox') && !gazMatch(toks, j, gz)))) j++;
       push(i, j, j > i + 1 ? 'PER' : 'UNK', 'unknown-name');
       i = j;
       continue;
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'X' || t.pos === '') {
-      push(i, i + 1, 'UNK', 'capitalised');
+      // Several capitalised words in a row with nothing else known about them: a person's name.
+      let j = i + 1;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && !toks[j]!.upper && !isAdj(toks[j]!) && !gazMatch(toks, j, gz)) j++;
+      const named = toks.slice(i, j).some((x) => x.pos === 'PROPN' || x.mrule === 'unknown-name' || x.mrule === 'guess');
+      push(i, j, j > i + 1 && named ? 'PER' : 'UNK', 'capitalised');
+      i = j;
+      continue;
     }
     i++;
   }

@@ -122,6 +122,20 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
     if (e?.source === 'country' && e.country) docCountries.add(e.country);
   }
   const res: (Resolved | null)[] = cands.map(() => null);
+  // A toponym parse that is the surname of a person named in full elsewhere in the document (`Кан`).
+  const personLast = new Set<string>();
+  for (const c of cands) {
+    if (c.type !== 'PER') continue;
+    const w = nameWords(c.normal);
+    if (w.length >= 2) personLast.add(phoneticWord(w[w.length - 1]!, scheme));
+  }
+  for (const c of cands) {
+    if (c.rule !== 'morph-geox' || c.toks.length !== 1) continue;
+    if (personLast.has(phoneticWord(c.normal, scheme)) && !gz.phonetic.has(phoneticKey(romanise(c.normal, scheme), scheme))) {
+      c.type = 'PER';
+      c.rule = 'surname-in-document';
+    }
+  }
   // 1. Gazetteer and lexicon keys.
   cands.forEach((c, i) => {
     if (c.key || c.keys) {
@@ -172,7 +186,7 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
       // A lone surname parse that the gazetteer knows as a place (`Грозном`).
       const keys = gz.phonetic.get(phoneticKey(romanise(c.normal, scheme), scheme));
       const e = keys ? gz.entries.get(pickKey(keys, gz, docCountries)) : undefined;
-      if (e && e.type === 'LOC') {
+      if (e && e.type === 'LOC' && (e.source !== 'city' || (e.geo?.population ?? 0) >= 200_000)) {
         res[i] = { type: 'LOC', key: e.key, name: e.name };
         return;
       }
