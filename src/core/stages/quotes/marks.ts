@@ -24,10 +24,11 @@ const OPEN_CONTEXT = /[\s([{\u2014\u2013\-:;,/«“„"']/u;
 /** Scans [start, end) of `text` and returns the top-level quoted segments in order. */
 export function scanQuotes(text: string, start: number, end: number): QuoteSegment[] {
   const out: QuoteSegment[] = [];
-  const stack: { mark: string; at: number }[] = [];
+  const stack: { mark: string; at: number; w: number }[] = [];
+  let w = 1; // width of the current mark: 2 for '' and ``
   const closeTop = (i: number): void => {
     const top = stack.pop()!;
-    if (stack.length === 0) out.push({ open: top.at, end: i + 1, inner: { start: top.at + 1, end: i }, closed: true, mark: top.mark });
+    if (stack.length === 0) out.push({ open: top.at, end: i + w, inner: { start: top.at + top.w, end: i }, closed: true, mark: top.mark });
   };
   const closeTo = (i: number, marks: string): boolean => {
     for (let k = stack.length - 1; k >= 0; k--) {
@@ -40,46 +41,54 @@ export function scanQuotes(text: string, start: number, end: number): QuoteSegme
     return false;
   };
   for (let i = start; i < end; i++) {
-    const c = text[i]!;
+    let c = text[i]!;
+    w = 1;
+    // '' and `` (typewriter and Penn Treebank double quotes) act as a straight double quote.
+    if ((c === "'" && text[i + 1] === "'") || (c === '`' && text[i + 1] === '`')) {
+      w = 2;
+      c = c === '`' ? '“' : '"';
+    }
     const prev = i > start ? text[i - 1] : undefined;
-    const next = i + 1 < end ? text[i + 1] : undefined;
+    const next = i + w < end ? text[i + w] : undefined;
+    const at = i;
+    if (w === 2) i++;
     switch (c) {
       case '«':
       case '„':
-        stack.push({ mark: c, at: i });
+        stack.push({ mark: c, at, w });
         break;
       case '»':
-        closeTo(i, '«');
+        closeTo(at, '«');
         break;
       case '“':
-        if (stack.length && stack[stack.length - 1]!.mark === '„') closeTop(i);
-        else if (stack.length && stack[stack.length - 1]!.mark === '“' && !isSpace(prev) && (isSpace(next) || !isWordChar(next))) closeTop(i); // “…“ typo
-        else stack.push({ mark: '“', at: i });
+        if (stack.length && stack[stack.length - 1]!.mark === '„') closeTop(at);
+        else if (stack.length && stack[stack.length - 1]!.mark === '“' && !isSpace(prev) && (isSpace(next) || !isWordChar(next))) closeTop(at); // “…“ typo
+        else stack.push({ mark: '“', at, w });
         break;
       case '”':
-        closeTo(i, '“„');
+        closeTo(at, '“„');
         break;
       case '‘':
-        if (isSpace(prev) || (prev !== undefined && OPEN_CONTEXT.test(prev))) stack.push({ mark: '‘', at: i });
+        if (isSpace(prev) || (prev !== undefined && OPEN_CONTEXT.test(prev))) stack.push({ mark: '‘', at, w });
         break;
       case '’':
         // Apostrophe unless it closes an open ‘ and is not inside a word.
-        if (!isWordChar(next) && stack.some((s) => s.mark === '‘')) closeTo(i, '‘');
+        if (!isWordChar(next) && stack.some((s) => s.mark === '‘')) closeTo(at, '‘');
         break;
       case '"': {
         const topIdx = stack.map((s) => s.mark).lastIndexOf('"');
         const opening = (prev === undefined || OPEN_CONTEXT.test(prev)) && !isSpace(next);
         const closing = !isSpace(prev) && (next === undefined || !isWordChar(next));
-        if (topIdx >= 0 && (closing || !opening)) closeTo(i, '"');
-        else if (opening) stack.push({ mark: '"', at: i });
-        else if (topIdx >= 0) closeTo(i, '"');
+        if (topIdx >= 0 && (closing || !opening)) closeTo(at, '"');
+        else if (opening) stack.push({ mark: '"', at, w });
+        else if (topIdx >= 0) closeTo(at, '"');
         break;
       }
       case "'": {
         const opening = (prev === undefined || isSpace(prev) || /[«“„"(\u2014]/u.test(prev)) && isWordChar(next);
         const has = stack.some((s) => s.mark === "'");
-        if (has && !isSpace(prev) && !isWordChar(next)) closeTo(i, "'");
-        else if (opening) stack.push({ mark: "'", at: i });
+        if (has && !isSpace(prev) && !isWordChar(next)) closeTo(at, "'");
+        else if (opening) stack.push({ mark: "'", at, w });
         break;
       }
       default:
@@ -92,7 +101,7 @@ export function scanQuotes(text: string, start: number, end: number): QuoteSegme
     const top = stack[0]!;
     let e = end;
     while (e > top.at + 1 && isSpace(text[e - 1])) e--;
-    out.push({ open: top.at, end: e, inner: { start: top.at + 1, end: e }, closed: false, mark: top.mark });
+    out.push({ open: top.at, end: e, inner: { start: top.at + top.w, end: e }, closed: false, mark: top.mark });
   }
   return out;
 }

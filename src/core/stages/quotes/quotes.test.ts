@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, Zone } from '../../doc.js';
 import { analyse } from './test-support.js';
 import type { Quote } from './types.js';
+import { nameKey } from './export.js';
+
+/** Speaker names may come back in the entities stage's canonical (Latin) form: compare in one script. */
+const same = (a: string | null | undefined, b: string): boolean => !!a && nameKey(a).replace(/yo/g, 'e') === nameKey(b).replace(/yo/g, 'e');
 
 const quotes = (d: Doc): readonly Quote[] => d.layers.quotes ?? [];
 const spanText = (d: Doc, s: { start: number; end: number } | null): string | null => (s ? d.text.slice(s.start, s.end) : null);
@@ -40,7 +44,7 @@ describe('direct quotes', () => {
     const [q] = quotes(d);
     expect(q).toMatchObject({ kind: 'direct', cueLemma: 'заявить', lang: 'ru' });
     expect(q!.text).toContain('"Зелёный город"');
-    expect(q!.speakerName).toBe('Иван Соколов');
+    expect(same(q!.speakerName, 'Иван Соколов')).toBe(true);
   });
 
   it('reads „…“ quotes and straight single quotes without taking apostrophes for marks', async () => {
@@ -102,11 +106,13 @@ describe('indirect speech', () => {
   it('reads Russian `X подчеркнул, что`, `по словам X` and `как сообщили в Кремле`', async () => {
     const d = await analyse('Министр Олег Ветров подчеркнул, что урожай будет хорошим. По словам Ветрова, экспорт вырастет вдвое. Как сообщили в Кремле, встреча пройдет в пятницу.');
     const qs = quotes(d);
-    expect(qs.map((q) => [q.cueLemma, q.speakerName, q.text])).toEqual([
-      ['подчеркнуть', 'Олег Ветров', 'что урожай будет хорошим'],
-      ['по словам', 'Олег Ветров', 'экспорт вырастет вдвое'],
-      ['как сообщили', 'Kremlin', 'встреча пройдет в пятницу'],
+    expect(qs.map((q) => [q.cueLemma, q.text])).toEqual([
+      ['подчеркнуть', 'что урожай будет хорошим'],
+      ['по словам', 'экспорт вырастет вдвое'],
+      ['как сообщили', 'встреча пройдет в пятницу'],
     ]);
+    expect(same(qs[0]!.speakerName, 'Олег Ветров') && same(qs[1]!.speakerName, 'Олег Ветров')).toBe(true);
+    expect(qs[2]!.speakerName).toBe('Kremlin');
   });
 
   it('gives an impersonal `отмечается, что` to the body the text names', async () => {
@@ -135,7 +141,8 @@ describe('speaker resolution', () => {
     const en = await analyse('On Monday, Russian President Boris Orlov met farmers. The Russian leader said the harvest was good.');
     expect(quotes(en)[0]).toMatchObject({ speakerName: 'Boris Orlov', speakerHow: 'role' });
     const ru = await analyse('Министр иностранных дел России Пётр Белов провел переговоры. Глава МИД также отметил, что встреча была полезной.');
-    expect(quotes(ru)[0]).toMatchObject({ speakerName: 'Пётр Белов', speakerHow: 'role' });
+    expect(quotes(ru)[0]!.speakerHow).toBe('role');
+    expect(same(quotes(ru)[0]!.speakerName, 'Петр Белов')).toBe(true);
   });
 
   it('gives `the statement read` to the Kremlin when the text said the Kremlin reported', async () => {

@@ -545,11 +545,18 @@ function subjectBefore(v: View, L: CompiledLang, i: number, floor: number): Span
   let s = k + 1;
   // Drop a leading preposition phrase (`In a statement the ministry` -> `the ministry`).
   const preps = L.lang === 'ru' ? ['в', 'во', 'на', 'по', 'после', 'при'] : ['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'to', 'since', 'following'];
-  for (let j = end; j >= s; j--) {
-    if (preps.includes(v.lower[j]!) && j < end) {
-      s = j + 1;
-      break;
+  if (L.lang === 'ru') {
+    for (let j = end; j >= s; j--) {
+      if (preps.includes(v.lower[j]!) && j < end) {
+        s = j + 1;
+        break;
+      }
     }
+  } else if (preps.includes(v.lower[s]!)) {
+    // `In a statement the ministry said`: the subject starts at the last determiner or name after the opening phrase.
+    let cut = -1;
+    for (let j = end; j > s; j--) if (['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their'].includes(v.lower[j]!)) { cut = j; break; }
+    s = cut > s ? cut : end;
   }
   while (s <= end && v.tokens[s]!.kind === 'punct') s++;
   // Russian: a place or time phrase left over in front of the subject (`В Рейкьявике Пашинян`).
@@ -895,6 +902,7 @@ function resolve(v: View, cands: Candidate[]): Quote[] {
       // `Holm` after `Senator Lisa Holm` was written: the full name.
       if (sp.how === 'named' && sp.person && sp.name && !/\s/u.test(sp.name)) sp = { ...sp, name: fullNameBefore(v, sp.name, pos) ?? sp.name };
     }
+    if (!sp.key && sp.name && sp.person) sp = { ...sp, key: keyByName(v, sp.name) };
     speakers.set(c, sp);
     if (sp.name) {
       lastSpeaker = sp;
@@ -930,14 +938,23 @@ function resolve(v: View, cands: Candidate[]): Quote[] {
   return out;
 }
 
+/** The entity key of a person mention with this name elsewhere in the document (transcript labels are not analysed). */
+function keyByName(v: View, name: string): string | null {
+  const low = name.toLowerCase();
+  for (const m of v.mentions) if (m.type === 'PER' && m.key && (m.name ?? '').toLowerCase() === low) return m.key;
+  return null;
+}
+
 function anchor(c: Candidate): number {
   return c.attr?.speaker?.start ?? c.attr?.cue?.start ?? c.fixed?.span.start ?? c.start;
 }
 
+/** The mention overlapping a span: a person first, then the longest. */
 function mentionAt(v: View, sp: Span): MentionLike | undefined {
   let best: MentionLike | undefined;
+  const score = (m: MentionLike): number => (m.type === 'PER' ? 1000 : 0) + m.end - m.start;
   for (const m of v.mentions) {
-    if (m.start < sp.end && m.end > sp.start && (!best || m.end - m.start > best.end - best.start)) best = m;
+    if (m.start < sp.end && m.end > sp.start && (!best || score(m) > score(best))) best = m;
   }
   return best;
 }
@@ -997,15 +1014,17 @@ function speakerOf(v: View, c: Candidate, pos: number, persons: PersonRef[], ful
   if (inst && !nameInPhrase(v, { start: inst.end, end: sp.end })) return { key: m?.key ?? null, name: inst.name, how: 'named', person: false };
   const pron = L.pronouns.get(low);
   if (pron) {
-    if (m?.key) return { key: m.key, name: m.normal ?? m.name ?? null, how: 'pronoun', person: true };
+    if (m?.key) return { key: m.key, name: m.name ?? m.normal ?? null, how: 'pronoun', person: true };
     if (pron === 'group') return lastSpeaker ? { ...lastSpeaker, how: 'pronoun' } : unknown;
     if (lastPerson) return { ...lastPerson, how: 'pronoun' };
     const pm = [...v.mentions].reverse().find((x) => x.end <= sp.start && x.type === 'PER');
-    if (pm) return { key: pm.key ?? null, name: pm.normal ?? pm.name ?? v.slice(pm), how: 'pronoun', person: true };
+    if (pm) return { key: pm.key ?? null, name: pm.name ?? pm.normal ?? v.slice(pm), how: 'pronoun', person: true };
     return unknown;
   }
-  if (m?.key && (m.type === 'PER' || m.type === 'ORG')) {
-    return { key: m.key, name: m.normal ?? m.name ?? phrase, how: m.start === sp.start || m.type === 'ORG' ? 'named' : 'role', person: m.type === 'PER' };
+  // A person mention, or a body named at the head of the phrase (`the Kremlin`, not the `МИД` of `глава МИД`).
+  if (m?.key && (m.type === 'PER' || (m.type === 'ORG' && /^(?:(?:the|a|an)\s+)?$/iu.test(v.text.slice(sp.start, m.start))))) {
+    const role = (m as { rule?: string }).rule === 'role-anaphor';
+    return { key: m.key, name: m.name ?? m.normal ?? phrase, how: role ? 'role' : 'named', person: m.type === 'PER' };
   }
   const name = nameInPhrase(v, sp);
   if (name) return { key: null, name: canonicalName(nameText(v, name), fullNames), how: 'named', person: true };
@@ -1068,7 +1087,7 @@ function hasStems(desc: string, phrase: string, cyr: boolean): boolean {
 function describedPerson(v: View, before: number, match: readonly string[], mods: readonly string[], cyr: boolean): { name: string; key: string | null } | null {
   // Mentions from the entities stage first, then capitalised runs.
   const cands: { start: number; end: number; key: string | null; name: string }[] = [];
-  for (const m of v.mentions) if (m.type === 'PER' && m.end <= before) cands.push({ start: m.start, end: m.end, key: m.key ?? null, name: m.normal ?? m.name ?? v.slice(m) });
+  for (const m of v.mentions) if (m.type === 'PER' && m.end <= before && (m as { rule?: string }).rule !== 'role-anaphor') cands.push({ start: m.start, end: m.end, key: m.key ?? null, name: m.name ?? m.normal ?? v.slice(m) });
   if (!cands.length) {
     const [a, b] = v.tokensIn(0, before);
     const L = cyr ? v.lex.ru : v.lex.en;
