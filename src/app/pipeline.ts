@@ -22,6 +22,9 @@ import { loadFiguresData } from './figures-data.js';
 import { createQuotesStage } from '../core/stages/quotes/index.js';
 import type { QuoteResources } from '../core/stages/quotes/types.js';
 import { loadQuoteResources } from './quotes-resources.js';
+import { createEntitiesStage } from '../core/stages/entities/index.js';
+import type { Gazetteer } from '../core/stages/entities/gazetteer.js';
+import { loadEntityGazetteer } from './entities-resources.js';
 
 export interface Resources {
   // Filled in by each stage's loader, e.g. `ru: RussianMorphology`.
@@ -35,6 +38,8 @@ export interface Resources {
   figures: FiguresData;
   /** quotes: speech cues, role words and institutions (data/quotes). */
   quotes: QuoteResources;
+  /** entities: aliases, abbreviations, word lists (data/entities), countries and GeoNames cities (src/app/entities-resources.ts). */
+  entities: Gazetteer;
 }
 
 let cached: Promise<Resources> | undefined;
@@ -42,7 +47,7 @@ let cached: Promise<Resources> | undefined;
 /** Loads every stage's data once per process. */
 export function loadResources(): Promise<Resources> {
   cached ??= (async (): Promise<Resources> => {
-    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon(), figures: loadFiguresData(), quotes: loadQuoteResources() };
+    return { language: await loadLanguageResources(), time: loadTimeResources(), events: loadEventLexicon(), figures: loadFiguresData(), quotes: loadQuoteResources(), entities: loadEntityGazetteer() };
   })();
   return cached;
 }
@@ -52,6 +57,8 @@ export function buildStages(res: Resources): Stage[] {
   const { langProfiles, abbreviations, morph } = res.language;
   stages.push(createLangStage(langProfiles), createSegmentStage({ abbreviations, langProfiles }), createMorphStage(morph));
   stages.push(createTimeStage(res.time));
+  // Entities need doc.published (set by time) for the date of roles.
+  stages.push(createEntitiesStage(res.entities));
   // Quotes read mentions and times when present: after those stages.
   stages.push(createQuotesStage(res.quotes));
   // Figures read times, mentions and quotes when present: after those stages.
