@@ -33,8 +33,10 @@ interface ScriptProfile {
   readonly words: ReadonlyMap<string, readonly number[]>;
   /** char code -> indexes into langs */
   readonly letters: ReadonlyMap<number, readonly number[]>;
-  /** per lang: letters one of which must make up minRatio of the letters, or null */
-  readonly required: readonly (ReadonlySet<number> | null)[];
+  /** per lang: whether it has required letters */
+  readonly required: readonly boolean[];
+  /** char code -> langs that require it */
+  readonly requiredBy: ReadonlyMap<number, readonly number[]>;
   readonly letterWeight: number;
   /** per lang: patterns whose matches count like letters */
   readonly patterns: readonly (readonly RegExp[])[];
@@ -70,12 +72,19 @@ export function compileLangProfiles(data: LangProfilesData): LangProfiles {
         letters.set(code, list);
       }
     });
-    const required = langs.map((l) => (data.required[l] ? new Set([...data.required[l]!].map((c) => c.codePointAt(0)!)) : null));
+    const required = langs.map((l) => Boolean(data.required[l]));
+    const requiredBy = new Map<number, number[]>();
+    langs.forEach((l, i) => {
+      for (const ch of data.required[l] ?? '') {
+        const code = ch.codePointAt(0)!;
+        requiredBy.set(code, [...(requiredBy.get(code) ?? []), i]);
+      }
+    });
     const patterns = langs.map((l) => {
       const p = data.patterns?.[l];
       return Array.isArray(p) ? p.map((src) => new RegExp(src, 'gu')) : [];
     });
-    return { defaultLang: data.defaults[script], langs, words, letters, required, patterns, letterWeight: data.letterWeight[script], minScore: script === 'latin' ? data.minLatinScore : 1 };
+    return { defaultLang: data.defaults[script], langs, words, letters, required, requiredBy, patterns, letterWeight: data.letterWeight[script], minScore: script === 'latin' ? data.minLatinScore : 1 };
   };
   const ranges: [number, number, string][] = [];
   for (const [lang, value] of Object.entries(data.scripts)) {
@@ -129,7 +138,8 @@ function detectInScript(text: string, profile: ScriptProfile, scriptLetters: num
     if (c < 0xc0) continue;
     const hits = profile.letters.get(c);
     if (hits) for (const h of hits) scores[h]! += profile.letterWeight;
-    for (let l = 0; l < n; l++) if (profile.required[l]?.has(c)) requiredHits[l]!++;
+    const req = profile.requiredBy.get(c);
+    if (req) for (const l of req) requiredHits[l]!++;
   }
   for (const m of lower.matchAll(WORD)) {
     const hits = profile.words.get(m[0]);

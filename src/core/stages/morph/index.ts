@@ -103,6 +103,7 @@ export function createMorphStage(res: MorphResources): Stage {
           s = e;
           continue;
         }
+        let seenWord = false;
         for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
           const t = tokens[i]!;
           covered[i] = 1;
@@ -111,7 +112,9 @@ export function createMorphStage(res: MorphResources): Stage {
             morph[i] = plainMorph(t, form, 'other-lang');
             continue;
           }
-          if (t.kind === 'word' && clauseStart(text, tokens, sent, i) && form[0] !== form[0]!.toLowerCase()) {
+          const starts = t.kind === 'word' && clauseStart(text, tokens, sent, i, seenWord);
+          if (t.kind === 'word' || t.kind === 'number') seenWord = true;
+          if (starts && form[0] !== form[0]!.toLowerCase()) {
             ruDeferred.push(i);
             continue;
           }
@@ -158,12 +161,10 @@ const CLAUSE_OPENERS = new Set(['«', '“', '„', '"', "'", '‘', '(', '[', '
  * Whether a capital on token i tells nothing: first word of the sentence, or first after an
  * opening quote, bracket, colon or dash (`заявил: «Мы ...`).
  */
-function clauseStart(text: string, tokens: readonly Token[], sent: Sentence, i: number): boolean {
-  if (i === sent.tokenStart) return true;
+function clauseStart(text: string, tokens: readonly Token[], sent: Sentence, i: number, seenWord: boolean): boolean {
+  if (i === sent.tokenStart || !seenWord) return true;
   const prev = tokens[i - 1]!;
-  if (prev.kind === 'punct' && CLAUSE_OPENERS.has(text[prev.start]!)) return true;
-  for (let k = sent.tokenStart; k < i; k++) if (tokens[k]!.kind === 'word' || tokens[k]!.kind === 'number') return false;
-  return true;
+  return prev.kind === 'punct' && CLAUSE_OPENERS.has(text[prev.start]!);
 }
 
 function russianMorph(t: Token, text: string, choose: (w: string, initial: boolean) => RuChoice): Morph {
@@ -191,11 +192,13 @@ function analyseEnglish(
   const tagged = tagger(text.slice(base, sents[sents.length - 1]!.end));
   let p = 0;
   for (const sent of sents) {
+    let seenWord = false;
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = tokens[i]!;
       covered[i] = 1;
       const form = text.slice(t.start, t.end);
-      const initial = t.kind === 'word' && clauseStart(text, tokens, sent, i);
+      const initial = t.kind === 'word' && clauseStart(text, tokens, sent, i, seenWord);
+      if (t.kind === 'word' || t.kind === 'number') seenWord = true;
       if (t.kind === 'punct' || t.kind === 'symbol') {
         morph[i] = punctMorph(t, form);
         continue;
