@@ -194,25 +194,29 @@ function hasPhrase(lemmas: readonly string[], phrase: LemmaPhrase): boolean {
   return false;
 }
 
-function figureMatches(f: FigureLike, e: FigureExpectation, foreign: ReadonlySet<string>): boolean {
+/**
+ * `full` when the figure is the expected thing (with the expected predicate); `bare` when the
+ * expectation has a predicate the figure lacks (`70,000 people` for `people displaced`): then
+ * the sentence's keywords must say what happened to them.
+ */
+function figureMatches(f: FigureLike, e: FigureExpectation, foreign: ReadonlySet<string>): 'full' | 'bare' | null {
   const what = f.whatEn ?? '';
   const thing = e.thing;
+  let how: 'full' | 'bare' = 'full';
   if (e.unitKind === 'measure') {
-    if (f.unit !== e.unit) return false;
+    if (f.unit !== e.unit) return null;
   } else if (e.predicate) {
-    if (what !== `${thing} ${e.predicate}`) return false;
+    if (what === thing) how = 'bare';
+    else if (what !== `${thing} ${e.predicate}`) return null;
   } else if (what !== thing) {
-    if (!what.startsWith(thing + ' ')) return false;
-    if (foreign.has(what.slice(thing.length + 1))) return false;
+    if (!what.startsWith(thing + ' ')) return null;
+    if (foreign.has(what.slice(thing.length + 1))) return null;
   }
-  if (e.value === undefined || e.compare === undefined) return true;
+  if (e.value === undefined || e.compare === undefined) return how;
   const v = f.value;
-  switch (e.compare) {
-    case 'eq': return v === e.value;
-    case 'lte': return v <= e.value;
-    case 'gte': return v >= e.value;
-    case 'approx': return Math.abs(v - e.value) <= 0.1 * Math.abs(e.value);
-  }
+  const ok =
+    e.compare === 'eq' ? v === e.value : e.compare === 'lte' ? v <= e.value : e.compare === 'gte' ? v >= e.value : Math.abs(v - e.value) <= 0.1 * Math.abs(e.value);
+  return ok ? how : null;
 }
 
 interface Candidate {
@@ -222,6 +226,11 @@ interface Candidate {
   readonly figure?: FigureLike;
   readonly speaker: string | null;
   readonly date: string | null;
+}
+
+function subjectIs(ca: CompiledAgreement, f: FigureLike, id: string): boolean {
+  const subject = f.subject ? fold(f.subject) : null;
+  return subject !== null && (ca.surfaces.get(id) ?? []).some((a) => subject.includes(a));
 }
 
 /** Scores one candidate against one pattern; null when the pattern's core does not match. */
@@ -238,7 +247,10 @@ function score(
   const reasons: string[] = [];
   let s = 0;
   let named = false;
+  let needKeyword = false;
   if (c.item === 'event') {
+    // A breach or an ending is a strong claim: the trigger alone, even in a named place, is not enough.
+    needKeyword = cp.kind !== 'fulfilment';
     if (!p.events?.includes(c.event!.type)) return null;
     s += W_CORE;
     reasons.push(`type:${c.event!.type}`);
@@ -249,10 +261,14 @@ function score(
       reasons.push(`modality:${mod}`);
     }
   } else if (c.item === 'figure') {
-    const hit = (p.figures ?? []).find((e) => figureMatches(c.figure!, e, cp.foreignPredicates));
+    const matches = (p.figures ?? []).map((e) => [e, figureMatches(c.figure!, e, cp.foreignPredicates)] as const).filter(([, m]) => m);
+    const hit = matches.find(([, m]) => m === 'full') ?? matches[0];
     if (!hit) return null;
     s += W_CORE;
-    reasons.push(`figure:${hit.thing}${hit.predicate ? ' ' + hit.predicate : ''}`);
+    const [e, how] = hit;
+    reasons.push(`figure:${e.thing}${e.predicate ? ' ' + e.predicate : ''}${how === 'bare' ? ' (predicate from keywords)' : ''}`);
+    // Without its predicate, or without its event and an actor it belongs to, a figure must come with the pattern's words.
+    needKeyword = how === 'bare' || (Boolean(p.events) && !(p.actors ?? []).some((id) => subjectIs(ca, c.figure!, id)));
   } else {
     // A sentence without a matching event or figure: by its keywords; patterns written without
     // events or figures (keyword patterns by design) weigh more than event patterns read this way.
@@ -262,8 +278,7 @@ function score(
   }
   for (const [ids, label] of [[p.actors, 'actor'], [p.places, 'place']] as const) {
     if (!ids?.length) continue;
-    const subject = c.figure?.subject ? fold(c.figure.subject) : null;
-    const here = ids.find((id) => inSentence.has(id) || (subject !== null && (ca.surfaces.get(id) ?? []).some((a) => subject.includes(a))));
+    const here = ids.find((id) => inSentence.has(id) || (c.figure !== undefined && subjectIs(ca, c.figure, id)));
     if (here) {
       if (label === 'place' || c.item !== 'event') named = true;
       s += W_NAMED;
@@ -287,8 +302,9 @@ function score(
   s += kw;
   // Type or thing alone is too weak: the sentence must use a keyword, or name a place (a figure: its subject or place).
   if (kw === 0 && (c.item === 'sentence' || c.item === 'quote' || !named)) return null;
-  // A sentence on keywords alone needs two of them, or one and a name.
-  if ((c.item === 'sentence' || c.item === 'quote') && kw < 2 * W_KEYWORD - 1e-9 && !named) return null;
+  if (needKeyword && kw === 0) return null;
+  // A sentence on keywords alone needs two of them (one and a name for a pattern written as keywords).
+  if ((c.item === 'sentence' || c.item === 'quote') && kw < 2 * W_KEYWORD - 1e-9 && !(named && !p.events && !p.figures)) return null;
   return { score: Math.round(s * 100) / 100, reasons };
 }
 
