@@ -4,6 +4,7 @@
  */
 import type { Doc, DocSource, Lang, Message, Published, Severity } from '../core/doc.js';
 import { exactHash } from '../core/identity.js';
+import { StoreError } from '../core/errors.js';
 import type { DocSummary } from './repository.js';
 import { decodeLayer, encodeLayer, needsBase, type EncodedLayer } from './codec.js';
 
@@ -105,20 +106,45 @@ export function layerRows(doc: Doc): { name: string; enc: EncodedLayer }[] {
 export interface LayerRow {
   readonly name: string;
   readonly codec: string;
+  /** The encoded layer; a driver may make this a getter that unpacks on first read. */
   readonly data: string;
 }
 
 /**
- * Decodes stored layers: the base layer first, since others may refer to its spans.
- * With `only`, the other rows (the base fetched just to decode) are left out.
+ * Decodes stored layers lazily: each layer is decoded the first time it is read,
+ * so a consumer that looks only at, say, `quotes` never pays for tokens and morph
+ * (most of the bytes). Layers that refer to the base layer (tokens) decode it
+ * first. With `only`, the other rows (the base fetched just to decode) are left out.
  */
-export function decodeLayers(layers: readonly LayerRow[], only?: ReadonlySet<string>): Record<string, unknown> {
+export function decodeLayers(layers: readonly LayerRow[], only?: ReadonlySet<string>, docId = ''): Record<string, unknown> {
   const ls: Record<string, unknown> = {};
   const b = layers.find((l) => l.name === BASE_LAYER);
-  const base = b ? (decodeLayer(b.codec, b.data) as unknown[]) : undefined;
+  const decode = (l: LayerRow, base: readonly unknown[] | undefined): unknown => {
+    try {
+      return decodeLayer(l.codec, l.data, base);
+    } catch (e) {
+      throw new StoreError(`document ${docId}: stored layer "${l.name}" cannot be decoded: ${(e as Error).message}`, docId, { cause: e });
+    }
+  };
+  let base: unknown[] | undefined;
+  const getBase = (): unknown[] | undefined => {
+    if (b && base === undefined) base = decode(b, undefined) as unknown[];
+    return base;
+  };
   for (const l of layers) {
     if (only && !only.has(l.name)) continue;
-    ls[l.name] = l === b ? base : decodeLayer(l.codec, l.data, base);
+    let value: unknown;
+    let done = false;
+    Object.defineProperty(ls, l.name, {
+      enumerable: true,
+      get: () => {
+        if (!done) {
+          value = l === b ? getBase() : decode(l, needsBase(l.codec) ? getBase() : undefined);
+          done = true;
+        }
+        return value;
+      },
+    });
   }
   return ls;
 }
@@ -167,7 +193,7 @@ export function docFromRows(
   only?: ReadonlySet<string>,
 ): Doc {
   const meta = JSON.parse(d.meta) as Record<string, unknown>;
-  const ls = decodeLayers(layers, only);
+  const ls = decodeLayers(layers, only, d.id);
   return Object.freeze({
     id: d.id,
     ...meta,

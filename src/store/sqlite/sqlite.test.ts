@@ -73,6 +73,22 @@ describe('SQLite store', () => {
     expect(fs.existsSync(file)).toBe(true);
   });
 
+  it('decodes layers only when read, so a damaged layer spoils only itself', async () => {
+    const file = tempFile();
+    const d = syntheticDoc(4, 500);
+    const repo = await openRepository(file);
+    await repo.save([d]);
+    const db = new Database(file);
+    db.prepare("UPDATE layers SET data = 'not json', codec = 'cols' WHERE name = 'morph'").run();
+    db.close();
+    const back = (await repo.get(d.id))!;
+    expect(back.layers.zones).toEqual(d.layers.zones);
+    expect(back.text).toBe(d.text);
+    expect(() => back.layers.morph).toThrow(StoreError);
+    expect(() => back.layers.morph).toThrow(/layer "morph" cannot be decoded/);
+    await repo.close();
+  });
+
   it('opens an in-memory store', async () => {
     const repo = await openRepository('sqlite::memory:');
     await repo.save([syntheticDoc(3, 200)]);

@@ -53,9 +53,18 @@ function packLayer(codec: string, data: string): { codec: string; data: string |
   return { codec: codec + '+z', data: zlib.deflateRawSync(data, { level: 1 }) };
 }
 
+/** A stored layer row; a deflated one is inflated only when its data is first read (see rows.decodeLayers). */
 function unpackLayer(l: { name: string; codec: string; data: string | Buffer }): { name: string; codec: string; data: string } {
   if (!l.codec.endsWith('+z')) return l as { name: string; codec: string; data: string };
-  return { name: l.name, codec: l.codec.slice(0, -2), data: zlib.inflateRawSync(l.data as Buffer).toString('utf8') };
+  const packed = l.data as Buffer;
+  let text: string | undefined;
+  return {
+    name: l.name,
+    codec: l.codec.slice(0, -2),
+    get data(): string {
+      return (text ??= zlib.inflateRawSync(packed).toString('utf8'));
+    },
+  };
 }
 
 function wrap<T>(file: string, what: string, fn: () => T): T {
