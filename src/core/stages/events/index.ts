@@ -122,14 +122,19 @@ function sentenceEvents(
   const seen = new Set<EventType>();
   const covered = new Set<number>();
   const out: EventMention[] = [];
-  for (const f of found.sort((a, b) => b.len - a.len || a.at - b.at)) {
-    if (seen.has(f.type)) continue;
-    if (covered.has(f.at)) continue;
+  const accepted = found.sort((a, b) => b.len - a.len || a.at - b.at).filter((f) => {
+    if (seen.has(f.type) || covered.has(f.at)) return false;
     seen.add(f.type);
     for (let k = f.at; k < f.at + f.len; k++) covered.add(k);
-    const first = tokens[idx[f.at] as number] as Token;
-    const last = tokens[idx[f.at + f.len - 1] as number] as Token;
-    const trigger: Span = { start: first.start, end: last.end };
+    return true;
+  });
+  const spanOf = (f: (typeof accepted)[number]): Span => ({
+    start: (tokens[idx[f.at] as number] as Token).start,
+    end: (tokens[idx[f.at + f.len - 1] as number] as Token).end,
+  });
+  const triggers = accepted.map(spanOf);
+  for (const f of accepted) {
+    const trigger = spanOf(f);
     const clause = clauseAround(doc, s, tokens, lemmas, idx, f.at, lang);
     const ms = mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.parent == null);
     const { participants, place } = participantsOf(doc, ms, clause, trigger, tokens, idx, surface);
@@ -144,7 +149,7 @@ function sentenceEvents(
       lang,
       participants,
       place,
-      date: dateOf(doc, s, times, clause, trigger),
+      date: dateOf(doc, s, times, clause, trigger, triggers),
       modality: modalityOf(lemmas, f.at, lex, lang, morph, idx),
     });
   }
@@ -219,21 +224,42 @@ function isResolved(t: TimeLike): boolean {
 }
 
 /**
- * The event's date: a resolved date in the trigger's clause (nearest), else a
- * sentence-initial `On November 9,`, else the document's date when the sentence
- * has no date at all (a dated sentence that dates something else leaves it open).
+ * The event's date. Each time expression in a sentence belongs to the trigger
+ * nearest to it in its clause (`signed ... a ceasefire starting from November
+ * 10`: the 10th is the ceasefire's, not the signing's; `apologised over the
+ * death ... on Wednesday`: Wednesday is the death's). A trigger with no time of
+ * its own takes a sentence-initial `On November 9,` frame, else the document's
+ * date. Multi-year ranges (`agreements of 2020-2022`) describe other things and
+ * never date an event.
  */
-function dateOf(doc: Doc, s: Sentence, times: readonly TimeLike[], clause: Span, trigger: Span): EventDate | null {
-  const inSentence = times.filter((t) => t.start >= s.start && t.end <= s.end && isResolved(t));
-  const dist = (t: Span): number => (t.end <= trigger.start ? trigger.start - t.end : t.start - trigger.end);
-  const inClause = inSentence.filter((t) => t.start >= clause.start && t.end <= clause.end).sort((a, b) => dist(a) - dist(b));
-  const pick = inClause[0];
+function dateOf(doc: Doc, s: Sentence, times: readonly TimeLike[], clause: Span, trigger: Span, triggers: readonly Span[]): EventDate | null {
+  const dist = (t: Span, g: Span): number => (t.end <= g.start ? g.start - t.end : t.start >= g.end ? t.start - g.end : 0);
+  const usable = times.filter((t) => t.start >= s.start && t.end <= s.end && isResolved(t) && !multiYear(t.value as string));
+  const initial = usable.find((t) => t.start - s.start <= 4 && t.end < trigger.start);
+  const own = usable.filter((t) => t !== initial && t.start >= clause.start && t.end <= clause.end)
+    .filter((t) => {
+      const mine = dist(t, trigger);
+      return triggers.every((g) => g === trigger || (g.start === trigger.start && g.end === trigger.end) || dist(t, g) >= mine);
+    })
+    .sort((a, b) => dist(a, trigger) - dist(b, trigger));
+  const pick = own[0];
   if (pick) return { value: dayPart(pick.value as string), start: pick.start, end: pick.end, how: 'clause' };
-  const initial = inSentence.find((t) => t.start - s.start <= 4 && t.end < trigger.start);
-  if (initial) return { value: dayPart(initial.value as string), start: initial.start, end: initial.end, how: 'sentence-initial' };
-  const anyDate = times.some((t) => t.start >= s.start && t.end <= s.end && (t.type === 'DATE' || t.type === 'TIME'));
-  if (!anyDate && doc.published.date) return { value: doc.published.date, how: 'document' };
-  return null;
+  if (initial) {
+    // The frame dates the sentence's first trigger after it; later triggers share it unless they have their own.
+    return { value: dayPart(initial.value as string), start: initial.start, end: initial.end, how: 'sentence-initial' };
+  }
+  // The document's date stands in only when the sentence is about the present: every date in it
+  // lies within a week of the document's date (`apologised over the death on Wednesday`), not when
+  // it speaks of other times (`deployed under the statement signed on November 9, 2020`).
+  const pub = doc.published.date;
+  if (!pub) return null;
+  const near = usable.every((t) => Math.abs(Date.parse(dayPart(t.value as string).slice(0, 10).padEnd(10, '-01').slice(0, 10)) - Date.parse(pub)) <= 7 * 86_400_000);
+  return near ? { value: pub, how: 'document' } : null;
+}
+
+function multiYear(v: string): boolean {
+  const [a, b] = v.split('/');
+  return b !== undefined && a?.slice(0, 4) !== b.slice(0, 4);
 }
 
 /** Keeps a date's own granularity but drops clock times: events are dated by day. */
