@@ -176,7 +176,31 @@ interface Resolution {
   readonly values: Resolved[];
 }
 
-function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null): Resolution {
+/** Offset of the place named near `pos` (else the commonest in the text), for `local time`. */
+function localZoneFinder(doc: Doc, compiled: CompiledTime): (pos: number, lang: 'en' | 'ru') => string | undefined {
+  const cache = new Map<string, { pos: number; zone: string }[]>();
+  return (pos, lang) => {
+    let places = cache.get(lang);
+    if (!places) {
+      const stems = Object.entries(compiled[lang].lexicon.localZones ?? {});
+      places = [];
+      for (const w of doc.text.matchAll(/\p{L}+/gu)) {
+        const word = w[0].toLowerCase();
+        const hit = stems.find(([stem]) => word.startsWith(stem));
+        if (hit) places.push({ pos: w.index!, zone: hit[1] });
+      }
+      cache.set(lang, places);
+    }
+    // A place in the same stretch of text, else the zone most places in the text share.
+    const near = places.filter((p) => Math.abs(p.pos - pos) < 150).sort((a, b) => Math.abs(a.pos - pos) - Math.abs(b.pos - pos))[0];
+    if (near) return near.zone;
+    const counts = new Map<string, number>();
+    for (const p of places) counts.set(p.zone, (counts.get(p.zone) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+}
+
+function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null, localZone?: (pos: number, lang: 'en' | 'ru') => string | undefined): Resolution {
   const times: TimeX[] = [];
   const values: Resolved[] = [];
   let recent: { year: number; sentence: number } | null = null;
@@ -206,6 +230,15 @@ function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null): Resolut
     prevDay = r.granularity === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(r.value) ? { value: r.value, end: f.end, sentence: f.sentence, anchor: r.anchor } : null;
     if (r.explicitYear !== undefined && (r.granularity === 'day' || r.granularity === 'month' || r.granularity === 'partofday')) docYear = r.explicitYear;
     times.push(toTimeX(f, r));
+  }
+  // `local time`: the offset of the place the text is about, or no zone at all.
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i]!;
+    if (t.zone !== 'local') continue;
+    const z = localZone?.(t.start, found[i]!.lang);
+    const { zone: _drop, ...rest } = t;
+    void _drop;
+    times[i] = z ? { ...rest, zone: z } : rest;
   }
   void doc;
   return { times, values };
@@ -306,6 +339,6 @@ export function analyseTimes(doc: Doc, compiled: CompiledTime): DocPatch {
       if (after) published = { date: null, after: fmtDay(after), how: 'inferred' };
     }
   }
-  const { times } = resolveAll(doc, found, dct);
+  const { times } = resolveAll(doc, found, dct, localZoneFinder(doc, compiled));
   return { layers: { times }, ...(published !== doc.published ? { published } : {}), ...(messages.length ? { messages } : {}) };
 }

@@ -437,7 +437,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       name: 'clock',
       re: re(
-        `(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|am|pm)|(?<h2>\\d{1,2}):(?<mi2>\\d{2})|(?<noon>noon|midday|midnight))(?:\\s+(?<z>${ZONES}))?` +
+        `(?:(?<h>\\d{1,2})(?::(?<mi>\\d{2}))?\\s*(?<ap>a\\.m\\.|p\\.m\\.|am|pm)|(?<h2>\\d{1,2}):(?<mi2>\\d{2})|(?<noon>noon|midday|midnight))(?:\\s+(?<z>${ZONES}))?(?:\\s*\\((?<gh>\\d{1,2}):(?<gm>\\d{2})\\s+(?:GMT|UTC)\\))?` +
           `(?:\\s+(?:on\\s+)?(?<wd>${WD}))?`,
       ),
       build: (m, g) => {
@@ -449,6 +449,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (g.h2 !== undefined && !g.z && !/\s(at|from|by|until|till|to)\s+$/i.test(' ' + m.input.slice(Math.max(0, m.index - 8), m.index))) return null;
         const spec: PointSpec = { t: 'point', hh: h, mi };
         if (g.z) spec.zone = L.zones[lc(g.z)]!;
+        // `13:00 local time (09:00 GMT)`: the offset is the difference.
+        if (g.gh !== undefined) spec.zone = offset(h * 60 + mi - (+g.gh * 60 + +g.gm!));
         if (g.wd && cap(g.wd)) spec.wd = L.weekdays[lc(g.wd)]!;
         else if (g.wd) return { spec, end: m.index + m[0].length - m[0].length + m[0].search(/\s+(?:on\s+)?\S+$/) };
         return spec;
@@ -542,12 +544,14 @@ export function russianRules(L: TimeLexicon): RuleSet {
       // `21 сентября 2023`, `с 10 по 12 ноября`, `9 ноября`, `17 мая 2023 года`, `в конце мая этого года`
       name: 'ru-day-month-year',
       re: re(
-        `(?:(?<fz>${FZ})\\s+)?(?:(?<s>с|со)\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:-|–|—|по)\\s*(?<d2>\\d{1,2}))?\\s+(?<mon>${MON})` +
+        `(?:(?<dp>утром|днем|днём|вечером|ночью)\\s+)?(?:(?<fz>${FZ})\\s+)?(?:(?<s>с|со)\\s+)?(?<d1>\\d{1,2})(?:\\s*(?:-|–|—|по)\\s*(?<d2>\\d{1,2}))?\\s+(?<mon>${MON})` +
           `(?:\\s+(?<y>\\d{4})(?:\\s*${GOD})?|\\s+(?<ys>${SHIFT})\\s+года)?`,
       ),
       build: (m, g, text) => {
         if (+g.d1! > 31 || (g.d2 && +g.d2 > 31)) return null;
         const spec: PointSpec = { t: 'point', m: L.months[lc(g.mon)]!, d: +g.d1! };
+        if (g.dp) spec.dp = L.dayParts[lc(g.dp)]!;
+        if (/ночь\s+на\s+$/u.test(preceding(text, m.index, 12))) spec.dp = 'NI';
         if (g.d2) spec.dEnd = +g.d2;
         if (g.y) spec.y = +g.y;
         if (g.ys) spec.yShift = L.relativeShift[lc(g.ys)]!;
@@ -640,7 +644,10 @@ export function russianRules(L: TimeLexicon): RuleSet {
         const w = L.weekdays[lc(g.wd)]!;
         const pre = preceding(text, m.index, 12);
         if (w === 3 && !/(?:^|[^\p{L}])(в|во|на|до|с|со|к|ко|по|утро|утром|вечером|ночь|ночью|днем|днём)\s+$/u.test(pre)) return null;
-        return { t: 'point', wd: w, ...(g.dp ? { dp: L.dayParts[lc(g.dp)]! } : {}) };
+        // `в ночь на вторник`: the night before Tuesday's morning, dated to Tuesday as TimeML does.
+        const night = /ночь\s+на\s+$/u.test(pre) ? 'NI' : undefined;
+        const dp = g.dp ? L.dayParts[lc(g.dp)] : night;
+        return { t: 'point', wd: w, ...(dp ? { dp } : {}) };
       },
     },
     {
@@ -736,6 +743,12 @@ export function russianRules(L: TimeLexicon): RuleSet {
     'ru-century': W(['век', 'века', 'веке', 'веком', 'столетии', 'столетия']),
   });
   return { lang: 'ru', rules, lexicon: L };
+}
+
+function offset(minutes: number): string {
+  const m = ((minutes + 720 + 1440) % 1440) - 720;
+  const a = Math.abs(m);
+  return m === 0 ? 'Z' : `${m < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
 function roman(s: string): number {
