@@ -121,7 +121,8 @@ const TYPES: NerType[] = ['PER', 'LOC', 'ORG'];
 export async function run(args: EvalArgs): Promise<EvalReport> {
   const split = args.split ?? 'test';
   const dir = path.join(args.data, split === 'dev' ? 'devset' : 'testset');
-  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).sort();
+  // Only texts that have annotation (the testset also holds a file list).
+  const names = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -4)).filter((n) => fs.existsSync(path.join(dir, `${n}.spans`))).sort();
   const limited = args.limit ? names.slice(0, args.limit) : names;
   const counts = new Map<NerType, TokenCounts>();
   const t0 = Date.now();
