@@ -131,8 +131,10 @@ describe('commitments on the sample corpus (document-level known answers)', () =
     expect(s.precision).toBeGreaterThanOrEqual(SAMPLES_PRECISION_FLOOR);
   }, 180_000);
 });
-const SAMPLES_RECALL_FLOOR = 0;
-const SAMPLES_PRECISION_FLOOR = 0;
+// Regression guards, not quality claims: the known answers list the documents written as evidence, not
+// every recap of earlier events the matcher also (often rightly) links; see docs/commitments.md.
+const SAMPLES_RECALL_FLOOR = 0.8;
+const SAMPLES_PRECISION_FLOOR = 0.3;
 
 const seeds = sharedDir('corpus', 'seeds');
 describe.skipIf(!seeds)('commitments on the seeds (../shared/corpus/seeds)', () => {

@@ -15,6 +15,7 @@ import type { Repository } from '../store/repository.js';
 import { ChronicleError, InputError, StoreError, UsageError } from '../core/errors.js';
 import { buildReadModel, type ReadModel, type Row } from './read-model.js';
 import { marksOf } from '../app/marks.js';
+import { listAgreements } from '../app/commitments.js';
 import { lemmatiseQuery } from '../app/query.js';
 import { readBuffer } from '../ingest/index.js';
 import { identify } from '../app/ingest.js';
@@ -250,6 +251,29 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     return (model.sections.entities ?? [])
       .filter((e) => e.type === 'LOC' && e.geo && typeof (e.geo as Row).lat === 'number')
       .map((e) => ({ id: e.id, name: e.name, geo: e.geo, events: counts.get(str(e.id)) ?? 0, mentions: model.sections.mentions?.filter((m) => m.entity === e.id).length ?? 0 }));
+  });
+
+  app.get('/api/agreements', { schema: { description: 'stored agreements with the status of their provisions' } }, async () => {
+    const rows = model.sections.commitments ?? [];
+    return (await listAgreements(repo)).map((a) => {
+      const mine = rows.filter((r) => r.agreement === a.id);
+      const statuses: Record<string, number> = {};
+      for (const r of mine) statuses[str(r.status)] = (statuses[str(r.status)] ?? 0) + 1;
+      return { id: a.id, title: a.shortTitle ?? a.title, signed: a.signed.date, provisions: a.provisions.length, statuses };
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/api/agreements/:id', { schema: { description: 'one agreement: provisions with status timelines, term clocks and evidence links' } }, async (req) => {
+    const a = (await listAgreements(repo)).find((x) => x.id === req.params.id) ?? notFound('agreement', req.params.id);
+    const docIds = new Set<string>();
+    const provisions = (model.sections.commitments ?? []).filter((r) => r.agreement === a.id);
+    for (const p of provisions) for (const l of (p.links as Row[]) ?? []) docIds.add(str((l.evidence as Row).doc));
+    return {
+      id: a.id, title: a.title, shortTitle: a.shortTitle ?? null, signed: a.signed, effective: a.effective ?? null,
+      parties: a.parties.map((x) => ({ id: x.id, name: x.name })),
+      provisions: provisions.map((p) => ({ ...p, text: a.provisions.find((x) => x.id === p.provision)?.action.text ?? null })),
+      documents: Object.fromEntries([...docIds].map((d) => [d, model.docById.get(d) ?? null])),
+    };
   });
 
   app.get<{ Params: { section: string }; Querystring: Paged & { doc?: string } }>('/api/sections/:section', {
