@@ -559,10 +559,13 @@ function subjectBefore(v: View, L: CompiledLang, i: number, floor: number): Span
     s = cut > s ? cut : end;
   }
   while (s <= end && v.tokens[s]!.kind === 'punct') s++;
+  // `And he`, `Maybe he`, `Let me`: leading connectives and verbs are not part of the source.
+  while (s < end && ['ADV', 'CCONJ', 'SCONJ', 'INTJ', 'ADP', 'PART', 'VERB', 'AUX'].includes(v.morph[s]?.pos ?? '') && v.lower[s] !== 'of') s++;
   // Russian: a place or time phrase left over in front of the subject (`В Рейкьявике Пашинян`).
   if (L.lang === 'ru') while (s < end && (v.morph[s]?.tags ?? []).some((x) => x === 'loct' || x === 'ablt' || x === 'datv')) s++;
   if (s > end) return null;
-  return { start: v.tokens[s]!.start, end: v.tokens[end]!.end };
+  const sp = { start: v.tokens[s]!.start, end: v.tokens[end]!.end };
+  return L.lang === 'en' ? plausibleSource(v, sp) : sp;
 }
 
 /** Noun phrase after a cue (`said Peskov`, `говорится в сообщении Кремля`, `according to the ministry`). */
@@ -867,11 +870,16 @@ function sentenceSubject(v: View, L: CompiledLang, a: number, i: number): Span |
   return { start: v.tokens[s]!.start, end: v.tokens[e - 1]!.end };
 }
 
+const ASK_WORDS: ReadonlySet<string> = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'when', 'where', 'about']);
+const CALL_WORDS: ReadonlySet<string> = new Set(['for']);
+
 /** Index of `that` / `, что` within a few words after the cue at `i`, or -1. */
 function hasThatAfter(v: View, L: CompiledLang, i: number, b: number): number {
+  const cue = v.cueLemma[i];
+  const wh = cue === 'ask' || cue === 'wonder' || cue === 'question' ? ASK_WORDS : cue === 'call' || cue === 'urge' ? CALL_WORDS : null;
   for (let k = i + 1; k < b && k - i <= 10; k++) {
     const w = v.lower[k]!;
-    if (L.that.has(w)) return k;
+    if (L.that.has(w) || (wh && wh.has(w))) return k;
     if (L.lang === 'en' && v.tokens[k]!.kind === 'punct' && w !== ',' && w !== '.') return -1;
     if (L.lang === 'en' && !(L.objects.has(w) || isUpperTok(v, k) || v.tokens[k]!.kind !== 'word' || k - i <= 2)) return -1;
     if (v.cueLemma[k]) return -1;
