@@ -83,6 +83,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 const NOT_IN_NP = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'ADV', 'PUNCT', 'INTJ']);
 /** Words allowed inside a subject noun phrase even though they end other phrases. */
+const SUBORDINATORS = new Set(['that', 'which', 'who', 'что', 'который', 'которая', 'которые', 'чтобы', 'где', 'когда']);
 const SUBJECT_INNER = new Set(['of', 'the', 'a', 'an', 'its', 'their', 'его', 'её', 'их']);
 const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?/;
 
@@ -163,7 +164,7 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
       if (!what && !n.unit && n.kind === 'cardinal' && !n.qualifier && !n.collective) continue;
       const inSubject = subj.subject && subj.subject.span.start <= n.start && subj.subject.span.end >= n.end;
       let subject = inSubject ? null : subj.subject;
-      if (!subject) subject = mentionSubject(mentions, s, n) ?? (inSubject ? null : null);
+      if (!subject) subject = mentionSubject(mentions, s, n, doc.text);
       const time = asOf(ctx, times, n);
       const speaker = speakerOf(quotes, n);
       figures.push({
@@ -429,6 +430,22 @@ function sentenceSubject(ctx: Ctx, prev: Subject | null, mentions: readonly Ment
     if (t.type === 'sym' && !(t.text === '’' || t.text === "'" || t.text === '-')) break;
     const pos = posOf(ctx, t);
     if (pos === 'VERB' || pos === 'AUX') break;
+    // `... said that X`, `заявили, что X`: the subject starts after the subordinator.
+    if (SUBORDINATORS.has(t.lower)) {
+      i = j + 1;
+      lastNoun = -1;
+      j++;
+      continue;
+    }
+    // A preposition after the head starts an adverbial (`Самолеты ВКС за последние сутки`), except `of`.
+    if (pos === 'ADP' && lastNoun >= i && t.lower !== 'of') break;
+    // A prepositional phrase before the subject (`за сутки вооруженные силы`): skip it up to its noun.
+    if (pos === 'ADP' && lastNoun < i) {
+      j++;
+      while (j < toks.length && toks[j]!.type === 'word' && posOf(ctx, toks[j]!) !== 'NOUN' && posOf(ctx, toks[j]!) !== 'PROPN' && j - i < 8) j++;
+      i = ++j;
+      continue;
+    }
     if (pos === null && (T.auxiliaries.has(t.lower) || (T.stopWords.has(t.lower) && !SUBJECT_INNER.has(t.lower)))) break;
     if (pos === null && ctx.lang === 'en' && j > i && /^\p{L}{3,}[^e]ed$/u.test(t.lower)) break;
     // ADJ too: taggers often read a head like `contingent` as an adjective.
@@ -438,6 +455,22 @@ function sentenceSubject(ctx: Ctx, prev: Subject | null, mentions: readonly Ment
   if (lastNoun < i) return { subject: null, own: null };
   let s = i;
   while (s < lastNoun && DETERMINERS.has(toks[s]!.lower)) s++;
+  // Russian: the subject starts at the first nominative word when the morph layer says which,
+  // and a head in another case is no subject (`в Нагорном Карабахе разворачиваются 1960 военнослужащих`).
+  if (ctx.lang === 'ru') {
+    // The head of a Russian noun phrase is its first noun (genitive modifiers follow it).
+    let h = i;
+    while (h < lastNoun && !['NOUN', 'PROPN'].includes(posOf(ctx, toks[h]!) ?? '')) h++;
+    const head = morphAt(ctx, toks[h]!);
+    if (head && head.tags.length && !head.tags.includes('nomn')) return { subject: null, own: null };
+    for (let k = s; k <= lastNoun; k++) {
+      const m = morphAt(ctx, toks[k]!);
+      if (m && m.tags.includes('nomn')) {
+        s = k;
+        break;
+      }
+    }
+  }
   const span = { start: toks[s]!.start, end: toks[lastNoun]!.end };
   if (nums.some((x) => x.start < span.end && x.end > span.start)) return { subject: null, own: null };
   const text = ctx.doc.text.slice(span.start, span.end);
@@ -458,8 +491,9 @@ function subjectKeyOf(ctx: Ctx, from: number, to: number): string {
   return out.join(' ');
 }
 
-function mentionSubject(mentions: readonly MentionLike[], s: Sentence, n: NumberExpr): Subject | null {
-  const m = mentions.find((x) => x.start >= s.start && x.end <= s.end && (x.end <= n.start || x.start >= n.end) && x.key && x.type !== 'LOC' && x.type !== 'PER');
+/** An organisation named earlier in the same clause (`the Red Cross said 500 ...`). */
+function mentionSubject(mentions: readonly MentionLike[], s: Sentence, n: NumberExpr, text: string): Subject | null {
+  const m = mentions.find((x) => x.start >= s.start && x.end <= n.start && x.key && x.type === 'ORG' && !/[;:]/.test(text.slice(x.end, n.start)));
   if (!m || !m.key) return null;
   return { text: m.name ?? m.normal ?? '', key: m.key, span: { start: m.start, end: m.end } };
 }
