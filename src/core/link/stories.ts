@@ -17,6 +17,21 @@ interface FigureLike { readonly value: number | null }
 
 const NUMBER = /^\d[\d\s\u00a0\u202f.,]*$/;
 
+/**
+ * The value of a number as written: Russian writes `1 960` and `1,5`, English `1,960` and `1.5`.
+ * A separator followed by exactly three digits groups thousands; otherwise it is the decimal mark.
+ */
+export function numberValue(s: string, lang: string): number | null {
+  const compact = s.replace(/[\s\u00a0\u202f]/g, '');
+  const decimal = lang === 'ru' ? ',' : '.';
+  const group = lang === 'ru' ? '.' : ',';
+  let t = compact.replace(new RegExp(`\\${group}(?=\\d{3}(?!\\d))`, 'g'), '');
+  if (t.includes(group)) t = t.replace(new RegExp(`\\${group}`, 'g'), '.');
+  t = t.replace(decimal, '.');
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
 /** The story features of one analysed document, with counts. */
 export function storyFeatures(doc: Doc): Map<string, number> {
   const f = new Map<string, number>();
@@ -28,14 +43,15 @@ export function storyFeatures(doc: Doc): Map<string, number> {
   }
   for (const e of doc.layers.events ?? []) add(`v:${e.type}|${e.date?.how !== 'document' ? e.date?.value ?? '' : ''}`);
   const figures = (layers.figures ?? []) as readonly FigureLike[];
-  for (const fig of figures) if (typeof fig.value === 'number' && Number.isFinite(fig.value)) add(`n:${fig.value}`);
+  // Figure values are normalised by the figures stage (`1,5 млн` = `1.5 million`); raw numbers below add the rest.
+  for (const fig of figures) if (typeof fig.value === 'number' && Number.isFinite(fig.value)) add(`f:${fig.value}`);
   // Numbers and Latin-script names straight from the tokens: they survive translation unchanged.
   const tokens = doc.layers.tokens ?? [];
   for (const t of tokens) {
     const s = doc.text.slice(t.start, t.end);
-    if (t.kind === 'number' && figures.length === 0 && NUMBER.test(s)) {
-      const digits = s.replace(/[\s\u00a0\u202f,]/g, '').replace(/\.(?=\d{3}\b)/g, '');
-      if (digits.length >= 2) add(`n:${digits}`);
+    if (t.kind === 'number' && NUMBER.test(s)) {
+      const n = numberValue(s, doc.lang);
+      if (n !== null && n >= 10) add(`n:${n}`);
     } else if (t.kind === 'word' && doc.lang !== 'en' && /^[A-Z][A-Za-z]{2,}$/.test(s)) {
       add(`w:${s.toLowerCase()}`);
     }
