@@ -129,15 +129,20 @@ export function createMorphStage(res: MorphResources): Stage {
         morph[i] = russianMorph(t, text.slice(t.start, t.end), (w) => chooseRu(w, ru(w), true, res.ruOverrides, ruProper));
       }
       if (enDeferred.length > 0) {
+        // A name used inside sentences and never written in lower case in this document.
         const enProper = new Set<string>();
+        const lowerForms = new Set<string>();
         const deferred = new Set(enDeferred);
         morph.forEach((m, i) => {
-          if (m !== undefined && m.pos === 'PROPN' && !deferred.has(i) && m.rule !== 'initial') enProper.add(m.lemma);
+          if (m === undefined || m.pos === 'PUNCT') return;
+          const c = text.charCodeAt(m.start);
+          if (c >= 97 && c <= 122) lowerForms.add(text.slice(m.start, m.end));
+          else if (m.pos === 'PROPN' && !deferred.has(i) && m.rule !== 'initial') enProper.add(m.lemma);
         });
         for (const i of enDeferred) {
           const m = morph[i]!;
           const lower = text.slice(m.start, m.end).toLowerCase();
-          if (m.pos !== 'PROPN' && enProper.has(lower)) morph[i] = { ...m, lemma: lower, pos: 'PROPN', rule: 'proper-in-document' };
+          if (m.pos !== 'PROPN' && enProper.has(lower) && !lowerForms.has(lower)) morph[i] = { ...m, lemma: lower, pos: 'PROPN', rule: 'proper-in-document' };
         }
       }
       for (let i = 0; i < tokens.length; i++) if (!covered[i]) morph[i] = plainMorph(tokens[i]!, text.slice(tokens[i]!.start, tokens[i]!.end), 'no-sentence');
@@ -155,6 +160,16 @@ function plainMorph(t: Token, text: string, rule: string): Morph {
   return { start: t.start, end: t.end, stage: STAGE, rule, lemma: text.toLowerCase(), pos: t.kind === 'number' ? 'NUM' : 'X', tags: [] };
 }
 
+const CLITICS: Record<string, [string, string]> = {
+  "'s": ["'s", 'PART'],
+  "'m": ['be', 'AUX'],
+  "'re": ['be', 'AUX'],
+  "'ve": ['have', 'AUX'],
+  "'ll": ['will', 'AUX'],
+  "'d": ['would', 'AUX'],
+  "n't": ['not', 'PART'],
+};
+
 const CLAUSE_OPENERS = new Set(['«', '“', '„', '"', "'", '‘', '(', '[', ':', '—', '–', '-', '…']);
 
 /**
@@ -165,6 +180,13 @@ function clauseStart(text: string, tokens: readonly Token[], sent: Sentence, i: 
   if (i === sent.tokenStart || !seenWord) return true;
   const prev = tokens[i - 1]!;
   return prev.kind === 'punct' && CLAUSE_OPENERS.has(text[prev.start]!);
+}
+
+function nextCapitalised(text: string, tokens: readonly Token[], i: number, end: number): boolean {
+  const next = tokens[i + 1];
+  if (next === undefined || i + 1 >= end || next.kind !== 'word' || next.start - tokens[i]!.end > 1) return false;
+  const ch = text[next.start]!;
+  return ch !== ch.toLowerCase();
 }
 
 function russianMorph(t: Token, text: string, choose: (w: string, initial: boolean) => RuChoice): Morph {
@@ -225,25 +247,33 @@ function analyseEnglish(
           lemma = last.lemma.toLowerCase();
           rule = 'tagger';
         } else if (last.end === e && last.start >= s) {
-          // Our token spans several of the tagger's (`Nagorno-Karabakh`): the head is the last part.
-          lemma = (text.slice(t.start, base + last.start) + last.lemma).toLowerCase();
+          // Our token spans several of the tagger's (`Nagorno-Karabakh`): the head is the last part;
+          // only a noun head is lemmatised (`peace-keepers` -> `peace-keeper`, `so-called` stays).
+          if (last.pos === 'NOUN') lemma = (text.slice(t.start, base + last.start) + last.lemma).toLowerCase();
           rule = 'tagger-merged';
         } else rule = 'tagger-partial';
         pos = last.pos;
         for (let k = p; k < q; k++) if (tagged[k]!.pos === 'PROPN') pos = 'PROPN';
+        // wink sometimes keeps `I'm`, `Labour's` whole; our clitic token then takes its usual reading.
+        const clitic = rule === 'tagger-partial' && t.rule === 'clitic' ? CLITICS[form.toLowerCase().replace('’', "'")] : undefined;
+        if (clitic !== undefined) [lemma, pos] = clitic;
       }
       const capital = form[0] !== form[0]!.toLowerCase();
       if (t.rule === 'initial') {
         pos = 'PROPN';
         rule = 'initial';
-      } else if (initial && pos === 'PROPN' && capital && rule === 'tagger') {
+      } else if (form === 'I') {
+        pos = 'PRON';
+        lemma = 'i';
+      } else if (initial && pos === 'PROPN' && capital && rule === 'tagger' && !nextCapitalised(text, tokens, i, sent.tokenEnd)) {
+        // (`Tony Blair`, `Prime Minister`: a capitalised word that goes on with another one stays a name.)
         const c = commonReading(form.toLowerCase());
         if (c !== null) {
           pos = c.pos;
           lemma = c.lemma.toLowerCase();
           rule = 'sentence-initial-common';
         }
-      } else if (capital && !initial && PROPN_FROM.has(pos) && pos !== 'PROPN' && form !== 'I') {
+      } else if (capital && !initial && PROPN_FROM.has(pos) && pos !== 'PROPN') {
         // A capitalised word inside a sentence is a name whatever the tagger thought.
         pos = 'PROPN';
         rule = 'capitalised';

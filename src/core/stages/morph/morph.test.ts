@@ -110,6 +110,21 @@ describe('English morphology', () => {
     expect(m('Talks').pos).not.toBe('PROPN');
   });
 
+  it('reads clitics the tagger left attached and keeps I a pronoun', () => {
+    const { m } = analyse("I'm sure it was Labour's plan, and I’m told they'll agree.");
+    expect(m('I')).toMatchObject({ lemma: 'i', pos: 'PRON' });
+    expect(m("'m")).toMatchObject({ lemma: 'be', pos: 'AUX' });
+    expect(m("'s")).toMatchObject({ pos: 'PART' });
+    expect(m('Labour').pos).toBe('PROPN');
+    expect(m("'ll")).toMatchObject({ lemma: 'will' });
+  });
+
+  it('lemmatises only a noun head of a hyphenated compound', () => {
+    const { m } = analyse('The so-called peace-keepers held a long-standing position.');
+    expect(m('so-called').lemma).toBe('so-called');
+    expect(m('peace-keepers').lemma).toBe('peace-keeper');
+  });
+
   it('keeps a sentence-initial name a name when the document uses it inside sentences', () => {
     const { m } = analyse('Brown said the budget was fair. The opposition disagreed with Mr Brown.');
     expect(m('Brown', 0).pos).toBe('PROPN');
