@@ -111,11 +111,17 @@ export interface Tally {
   goldContents: number;
   matchedContents: number;
   rightSource: number;
+  /** Gold attributions whose cue is a plain speech verb (`said`, `told`, `according to` ...): the part Chronicle targets. */
+  speechGold: number;
+  speechMatched: number;
+  speechRight: number;
 }
+
+const SPEECH = /^(?:(?:has|have|had|was|were|is|also|later|then)\s+)*(?:said|says|say|saying|told|tells|tell|telling|according|added|adds|noted|notes|stated|states|wrote|writes|explained|argued|insisted|claimed|announced|declared|stressed|warned|asked|replied|continued|emphasized|emphasised|:)\b/iu;
 
 export function newTally(): Tally {
   const z = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
-  return { docs: 0, exact: { source: z(), cue: z(), content: z() }, overlap: { source: z(), cue: z(), content: z() }, goldContents: 0, matchedContents: 0, rightSource: 0 };
+  return { docs: 0, exact: { source: z(), cue: z(), content: z() }, overlap: { source: z(), cue: z(), content: z() }, goldContents: 0, matchedContents: 0, rightSource: 0, speechGold: 0, speechMatched: 0, speechRight: 0 };
 }
 
 function add(a: Counts, b: Counts): void {
@@ -136,11 +142,18 @@ export function scoreDoc(t: Tally, text: string, gold: readonly GoldAttribution[
   const withContent = gold.filter((x) => x.content);
   const { pairs } = overlapMatch(withContent.map((x) => x.content!), sys.map((x) => x.content));
   t.goldContents += withContent.length;
+  const speech = (g: GoldAttribution): boolean => !!g.cue && SPEECH.test(text.slice(g.cue.start, g.cue.end).trim() + ' ');
+  t.speechGold += withContent.filter(speech).length;
   for (const [gi, si] of pairs) {
     t.matchedContents++;
     const gs = withContent[gi]!.source;
     const ss = sys[si]!.source;
-    if (gs && ss && gs.start < ss.end && ss.start < gs.end) t.rightSource++;
+    const right = !!(gs && ss && gs.start < ss.end && ss.start < gs.end);
+    if (right) t.rightSource++;
+    if (speech(withContent[gi]!)) {
+      t.speechMatched++;
+      if (right) t.speechRight++;
+    }
   }
 }
 
@@ -192,6 +205,9 @@ export async function run(args: EvalArgs): Promise<EvalReport> {
       'content overlap': toPrf(tally.overlap.content),
       'right source / matched': tally.matchedContents ? tally.rightSource / tally.matchedContents : 0,
       'right source / all gold': tally.goldContents ? tally.rightSource / tally.goldContents : 0,
+      'speech cues: content recall': tally.speechGold ? tally.speechMatched / tally.speechGold : 0,
+      'speech cues: right source / all': tally.speechGold ? tally.speechRight / tally.speechGold : 0,
+      'speech-cue share of gold': tally.goldContents ? tally.speechGold / tally.goldContents : 0,
       'MB/s (whole pipeline)': chars / 1e6 / seconds,
     },
     published: { 'BBC Citron on PARC 3.0': { 'source exact F1': 82.0, 'content overlap F1': 83.2 } },
