@@ -130,6 +130,7 @@ export function buildGazetteer(data: EntityData): Gazetteer {
   for (const a of data.aliases) {
     const key = a.key ?? `alias:${a.id}`;
     const city = a.geonameId !== undefined ? citiesById.get(a.geonameId) : undefined;
+    const prevEntry = entries.get(key);
     const geo: GeoInfo | undefined = city
       ? { lat: city.lat, lon: city.lon, geonameId: city.id, country: city.country, population: city.population }
       : a.lat !== undefined && a.lon !== undefined
@@ -144,9 +145,10 @@ export function buildGazetteer(data: EntityData): Gazetteer {
       names,
       ...(geo ? { geo } : prev?.geo ? { geo: prev.geo } : {}),
       ...(a.roles ? { roles: a.roles } : {}),
-      ...(a.country ?? city?.country ? { country: a.country ?? city?.country } : {}),
+      ...(a.country ?? city?.country ?? prevEntry?.country ? { country: a.country ?? city?.country ?? prevEntry?.country } : {}),
       rank: 1e15,
-      source: 'alias',
+      // Variants of a country (`UK`, `США`) keep the country's identity and coordinates.
+      source: prevEntry?.source === 'country' ? 'country' : 'alias',
     });
     for (const n of names) {
       addPhrase(n, key);

@@ -231,8 +231,8 @@ function segmentEnglish(text: string, toks: readonly Tok[], units: readonly Unit
     while (run.length > 1 && toks[run[0]!.from]!.initial && toks[run[0]!.from]!.pos !== 'PROPN' && toks[run[0]!.from]!.pos !== 'X' && toks[run[0]!.from]!.pos !== '') run.shift();
     if (!run.length) return;
     const rt = toks.slice(run[0]!.from, run[run.length - 1]!.to);
-    // Demonyms alone are adjectives (`Russian peacekeepers`), not mentions.
-    if (rt.length === 1 && gz.demonyms.has(rt[0]!.lower)) {
+    // Demonyms alone are adjectives (`Russian peacekeepers`) or peoples (`Gibraltarians`), not mentions.
+    if (rt.length === 1 && (gz.demonyms.has(rt[0]!.lower) || gz.demonyms.has(rt[0]!.lower.replace(/s$/, '')))) {
       run = [];
       return;
     }
