@@ -245,6 +245,7 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       expect(h.matches.map((m) => ru.text.slice(m.start, m.end))).toEqual(['Алиевым']);
       expect(h.snippet).toContain('[Алиевым]');
       expect(h.title).toBe('Переговоры');
+      expect(h.published).toEqual({ date: '2020-11-09', how: 'metadata' });
       expect(h.lang).toBe('ru');
       expect(Number.isFinite(h.score)).toBe(true);
     });

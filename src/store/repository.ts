@@ -56,6 +56,7 @@ export interface SearchHit {
   readonly id: string;
   readonly title: string | null;
   readonly lang: Lang;
+  readonly published: Published;
   /** Snippet with matches wrapped in `[` `]` markers by offsets, never as HTML. */
   readonly snippet: string;
   /** Matched character spans in the document text. */

@@ -7,7 +7,7 @@
  * tables in their own schema (created on migrate); other parameters go to `pg`.
  */
 import pg from 'pg';
-import type { Doc } from '../../core/doc.js';
+import type { Doc, Published } from '../../core/doc.js';
 import { StoreError } from '../../core/errors.js';
 import type { DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
@@ -398,8 +398,8 @@ export class PostgresRepository implements Repository {
     return this.wrap('searching', async () => {
       const params: unknown[] = [tsqueryLiteral(words), query.limit ?? 20, query.offset ?? 0];
       if (query.lang) params.push(query.lang);
-      const res = await this.pool.query<{ id: string; title: string | null; lang: string; text: string; score: number }>(
-        `SELECT d.id, d.title, d.lang, d.text, ts_rank_cd(d.lemmas, q)::float8 AS score
+      const res = await this.pool.query<{ id: string; title: string | null; lang: string; text: string; meta: string; score: number }>(
+        `SELECT d.id, d.title, d.lang, d.text, d.meta, ts_rank_cd(d.lemmas, q)::float8 AS score
          FROM documents d, CAST($1 AS tsquery) q
          WHERE d.lemmas @@ q ${query.lang ? 'AND d.lang = $4' : ''}
          ORDER BY score DESC, d.seq LIMIT $2 OFFSET $3`,
@@ -413,7 +413,8 @@ export class PostgresRepository implements Repository {
       return res.rows.map((r): SearchHit => {
         const doc = docFromRows({ id: r.id, text: r.text, original: null, meta: '{}' }, layers.rows.filter((l) => l.doc_id === r.id), []);
         const matches = matchSpans(termsOf({ text: r.text, layers: doc.layers }), words);
-        return { id: r.id, title: r.title, lang: r.lang, snippet: snippet(r.text, matches), matches, score: r.score };
+        const published = (JSON.parse(r.meta) as { published: Published }).published;
+        return { id: r.id, title: r.title, lang: r.lang, published, snippet: snippet(r.text, matches), matches, score: r.score };
       });
     });
   }

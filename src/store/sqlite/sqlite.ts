@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
-import type { Doc } from '../../core/doc.js';
+import type { Doc, Published } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
 import type { DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
@@ -340,8 +340,8 @@ export class SqliteRepository implements Repository {
     if (words.length === 0) return [];
     return wrap(this.#file, 'searching', () => {
       const rows = this.db
-        .prepare<Record<string, unknown>, { id: string; title: string | null; lang: string; text: string; score: number }>(
-          `SELECT d.id, d.title, d.lang, d.text, bm25(doc_fts) AS score
+        .prepare<Record<string, unknown>, { id: string; title: string | null; lang: string; text: string; meta: string; score: number }>(
+          `SELECT d.id, d.title, d.lang, d.text, d.meta, bm25(doc_fts) AS score
            FROM doc_fts JOIN documents d ON d.seq = doc_fts.rowid
            WHERE doc_fts MATCH @match ${query.lang ? 'AND d.lang = @lang' : ''}
            ORDER BY score, d.seq LIMIT @limit OFFSET @offset`,
@@ -355,7 +355,8 @@ export class SqliteRepository implements Repository {
       return rows.map((r): SearchHit => {
         const layers = decodeLayers(this.readLayers(r.id, SEARCH_LAYERS));
         const matches = matchSpans(termsOf({ text: r.text, layers }), words);
-        return { id: r.id, title: r.title, lang: r.lang, snippet: snippet(r.text, matches), matches, score: -r.score };
+        const published = (JSON.parse(r.meta) as { published: Published }).published;
+        return { id: r.id, title: r.title, lang: r.lang, published, snippet: snippet(r.text, matches), matches, score: -r.score };
       });
     });
   }
