@@ -53,3 +53,22 @@ describe.skipIf(!seeds)('figures of the seed documents', () => {
     expect(f.map((x) => x.value)).not.toContain(1990);
   });
 });
+
+describe.skipIf(!seeds)('figures of the seed documents through the default pipeline', () => {
+  it('keeps every seed 001/002 figure with the real segmentation, morphology, time and quotes', async () => {
+    const { createDefaultPipeline } = await import('../../../app/pipeline.js');
+    const p = await createDefaultPipeline();
+    const run = (prefix: string): Figure[] => {
+      const file = fs.readdirSync(seeds!).find((f) => f.startsWith(prefix))!;
+      const doc = p.run(makeDoc(fs.readFileSync(path.join(seeds!, file), 'utf8'), { lang: 'en', published: '2021-01-11' }));
+      return [...(doc.layers.figures ?? [])];
+    };
+    const a = run('001_');
+    for (const [v, w] of [[23, /observation posts/], [48_000, /people returned/], [800, /construction materials/], [1_500_000, /humanitarian cargo/], [479, /land/], [182, /roads/], [710, /buildings/], [22_000, /explosives/]] as const) has(a, v, w);
+    // `since November 14` starts the count; the figure holds as of the document date.
+    expect(a.find((x) => x.value === 48_000)).toMatchObject({ since: '2020-11-14', asOf: '2021-01-11' });
+    const b = run('002_');
+    for (const [v, w] of [[1960, /servicemen/], [90, /armoured personnel carriers/], [380, /equipment/], [4, /villages/]] as const) has(b, v, w);
+    expect(b.find((x) => x.value === 1960)!.subject).toMatch(/Russian peacekeeping contingent/);
+  }, 60_000);
+});

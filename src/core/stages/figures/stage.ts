@@ -331,7 +331,17 @@ function describe(ctx: Ctx, n: NumberExpr, all: readonly NumberExpr[]): What | n
   // A predicate after the phrase (`people have returned`, `погибли`), or right after the number.
   let q = npEnd;
   while (q < limit && toks[q]!.type === 'word' && T.auxiliaries.has(toks[q]!.lower)) q++;
-  const pred = q < toks.length ? lexAt(ctx, q, T.predicates) : null;
+  let pred = q < toks.length ? lexAt(ctx, q, T.predicates) : null;
+  // Russian puts the verb first: `погибли трое мирных жителей`, `разминировано 479 га земли`.
+  if (!pred && lang === 'ru' && (people || whatEn === 'land')) {
+    let b = tokIndexAt(toks, n.start) - 1;
+    while (b >= 0 && toks[b]!.type === 'word' && T.auxiliaries.has(toks[b]!.lower)) b--;
+    const before = b >= 0 ? lexAt(ctx, b, T.predicates) : null;
+    if (before && before.j === b + 1) {
+      const predText = before.entry.lemma;
+      return { what: `${what ?? ''} ${predText}`.trim(), whatEn: `${whatEn ?? 'people'} ${before.entry.gloss}`, span: { start: toks[b]!.start, end: toks[npEnd - 1]?.end ?? n.end }, rule: 'what-predicate' };
+    }
+  }
   if (pred && (what === null || people || whatEn === 'land')) {
     const predText = lang === 'ru' ? pred.entry.lemma : toks.slice(q, pred.j).map((t) => t.lower).join(' ');
     if (what === null) {
