@@ -279,13 +279,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (g.wd) return cap(g.wd) ? { t: 'point', wd: L.weekdays[lc(g.wd)]!, wdShift: shift } : null;
         if (g.mon) return cap(g.mon) ? { t: 'point', m: L.months[lc(g.mon)]!, mShift: shift } : null;
         const md: TimexMod | undefined = /^(earlier|later)$/.test(lc(g.fz)) ? undefined : mod(L, g.fz);
-        const idx = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups;
-        if (!md && g.fz && idx?.sh) {
-          const u = lc(g.u);
-          const unit = u === 'weekend' ? 'WE' : unitOf(u);
-          if (u === 'quarter') return { spec: { t: 'point', qShift: shift }, start: idx.sh[0] };
-          if (['Y', 'M', 'W', 'D', 'DE', 'CE', 'WE'].includes(unit)) return { spec: { t: 'point', rel: { unit, n: shift } }, start: idx.sh[0] };
-        }
+        // `earlier this month` keeps `earlier` in its extent (TimeML) but it does not change the value.
         if (g.se) return { t: 'point', season: L.seasons[lc(g.se)]!, yShift: shift, ...(md ? { mod: md } : {}) };
         const u = lc(g.u);
         if (u === 'quarter') return { t: 'point', qShift: shift };
@@ -313,13 +307,13 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       // `year-earlier`, `year-ago` as adjectives (`year-earlier profit`)
       name: 'year-ago',
-      re: re(`year-(?:earlier|ago)(?:\\s+(?:period|quarter|level))?`),
+      re: re(`(?:the\\s+(?=year-(?:earlier|ago)\\s+(?:period|quarter)))?year-(?:earlier|ago)(?:\\s+(?:period|quarter|level))?`),
       build: () => ({ t: 'point', rel: { unit: 'Y', n: -1 }, ago: true }),
     },
     {
       name: 'quarter',
       re: re(`(?:(?<the>the)\\s+)?(?:(?<y0>(?:1[6-9]|20)\\d\\d)\\s+|(?<ys0>${SHIFT})\\s+year's\\s+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|past|current|same|year-earlier|year-ago|previous|next|fiscal)[\\s-]+)?(?:fiscal\\s+)?(?<u>quarter|half)(?:\\s+of\\s+(?:(?<y>\\d{4})|(?<ys>${SHIFT})\\s+year))?`),
-      build: (_m, g) => {
+      build: (m, g) => {
         const ord = lc(g.ord);
         const qn = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 }[ord];
         if (lc(g.u) === 'half') {
@@ -328,7 +322,13 @@ export function englishRules(L: TimeLexicon): RuleSet {
         }
         const y = g.y ?? g.y0;
         const ys = g.ys ?? g.ys0;
-        if (qn) return { t: 'point', q: qn, ...(y ? { y: +y } : {}), ...(ys ? { yShift: yShiftOf(ys)! } : {}) };
+        if (qn) {
+          const spec: PointSpec = { t: 'point', q: qn, ...(y ? { y: +y } : {}), ...(ys ? { yShift: yShiftOf(ys)! } : {}) };
+          // `the third-quarter loss`: the article belongs to the noun, not to the adjective.
+          const idx = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups;
+          if (g.the && !g.y0 && !g.ys0 && /-quarter$/i.test(m[0]) && idx?.ord) return { spec, start: idx.ord[0] };
+          return spec;
+        }
         if (g.y0) return null;
         if (g.ys0) return { t: 'point', qShift: -1 + 4 * yShiftOf(g.ys0)! };
         if (!g.the && !ord) return null;
@@ -368,7 +368,8 @@ export function englishRules(L: TimeLexicon): RuleSet {
         const idx = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups;
         const hyphen = /-/.test(g.hy ?? '');
         let start = m.index;
-        if (g.ap) start = m.index + m[0].slice(g.ap.length).search(/\S/) + g.ap.length;
+        // TimeML keeps `nearly`, `more than` inside the extent but leaves `about` out.
+        if (g.ap && ap === 'APPROX') start = m.index + m[0].slice(g.ap.length).search(/\S/) + g.ap.length;
         if (hyphen && idx?.n) start = idx.n[0];
         return { spec, start };
       },
