@@ -397,8 +397,8 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
       i++;
       continue;
     }
-    // A capitalised ordinal inside a sentence names something (`Второй мировой войны`, `Тринадцатая поправка`).
-    if (core.ordinal && core.words && /^\p{Lu}/u.test(t.text) && i > 0 && !['.', '!', '?', '«', '"', '“', '(', '—', '–', '-', ':'].includes(toks[i - 1]!.text)) {
+    // A capitalised number word inside a sentence names something (`Второй мировой войны`, `the Six Nations`).
+    if (core.words && (core.ordinal || (toks[core.j]?.type === 'word' && /^\p{Lu}/u.test(toks[core.j]!.text))) && /^\p{Lu}/u.test(t.text) && i > 0 && !['.', '!', '?', '«', '"', '“', '(', '—', '–', '-', ':'].includes(toks[i - 1]!.text)) {
       i = core.j;
       continue;
     }
@@ -426,6 +426,11 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
         const prevWord = toks[i - 1]?.lower;
         const dashRange = DASHES.has(sep.text);
         const wordRange = (lang === 'en' && (prevWord === 'from' || prevWord === 'between')) || (lang === 'ru' && prevWord === 'от');
+        // `3-2` with the second smaller is a score, not a range.
+        if (dashRange && !wordRange && hiCore.value < core.value && !hiCore.scaled) {
+          i = hiCore.j;
+          continue;
+        }
         if (dashRange || wordRange || (sep.lower === 'to' && lang === 'en')) {
           let lo = core.value;
           if (!core.scaled && hiCore.scaled && hiCore.digitsText !== undefined) {
@@ -555,6 +560,11 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
 
 /** `100-долларовой`, `five-year`: adjective forms of units after a hyphen. */
 function glueAdjUnit(w: string, lang: FigureLang): { unit: string; kind: UnitKind } | null {
+  if (lang === 'en') {
+    // `30-year-old`, `five-year-old's`: an age.
+    const m = /^(year|month|week|day|hour|minute)s?(?:-old)?/.exec(w);
+    if (m) return { unit: m[1]!, kind: 'duration' };
+  }
   if (lang === 'ru') {
     if (w.startsWith('доллар')) return { unit: 'USD', kind: 'currency' };
     if (w.startsWith('рубл')) return { unit: 'RUB', kind: 'currency' };
