@@ -201,24 +201,37 @@ export class SqliteRepository implements Repository {
   async save(docs: readonly Doc[]): Promise<SaveResult[]> {
     if (docs.length === 0) return [];
     const s = this.s;
+    const fail = (doc: Doc, e: unknown): StoreError => {
+      const where = doc.source.path ?? doc.source.url ?? doc.id;
+      return new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
+    };
+    // Encode new documents before taking the write lock, so other processes' writers wait only
+    // for the inserts. A document that cannot be encoded fails the call before anything is written.
+    const encoded = docs.map((doc) => {
+      if (wrap(this.#file, 'reading', () => s.findDoc.get(doc.id))) return null;
+      try {
+        return encodeDoc(doc);
+      } catch (e) {
+        throw fail(doc, e);
+      }
+    });
     // IMMEDIATE takes the write lock up front, so the "is this id stored?" check and the insert
     // cannot interleave with another process's save of the same id.
     const tx = this.db.transaction((batch: readonly Doc[]): SaveResult[] => {
       const results: SaveResult[] = [];
-      for (const doc of batch) {
+      batch.forEach((doc, i) => {
         try {
-          results.push(this.saveOne(doc, s));
+          results.push(this.saveOne(doc, encoded[i] ?? null, s));
         } catch (e) {
-          const where = doc.source.path ?? doc.source.url ?? doc.id;
-          throw new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
+          throw fail(doc, e);
         }
-      }
+      });
       return results;
     });
     return wrap(this.#file, 'saving', () => tx.immediate(docs));
   }
 
-  private saveOne(doc: Doc, s: ReturnType<SqliteRepository['prepare']>): SaveResult {
+  private saveOne(doc: Doc, pre: EncodedDoc | null, s: ReturnType<SqliteRepository['prepare']>): SaveResult {
     const id = doc.id;
     const existing = s.findDoc.get(id);
     if (existing) {
@@ -229,18 +242,11 @@ export class SqliteRepository implements Repository {
       s.insertDuplicate.run(id, id, info.lastInsertRowid, 'same-content');
       return { id, outcome: 'duplicate', duplicateOf: id };
     }
-    // Encode everything before the first write, so a document that cannot be encoded writes nothing.
-    const row = documentRow(doc);
-    const src = sourceRow(doc, row.exact_hash);
-    const layers = layerRows(doc);
-    const messages = messageRows(doc);
-    const lemmas = indexString(termsOf(doc));
+    // Encoded beforehand unless it was stored when we looked and is gone now (never, without deletes).
+    const { row, src, layers, messages, lemmas } = pre ?? encodeDoc(doc);
     const info = s.insertDoc.run(row);
     s.insertSource.run({ doc_id: id, is_primary: 1, ...src });
-    for (const l of layers) {
-      const p = packLayer(l.enc.codec, l.enc.data);
-      s.insertLayer.run(id, l.name, p.codec, p.data);
-    }
+    for (const l of layers) s.insertLayer.run(id, l.name, l.codec, l.data);
     for (const m of messages) s.insertMessage.run({ doc_id: id, ...m });
     s.insertFts.run(info.lastInsertRowid, lemmas);
     return { id, outcome: 'added' };
@@ -425,6 +431,26 @@ export class SqliteRepository implements Repository {
 
 function textDiffers(store: string, id: string): StoreError {
   return new StoreError(`${store}: update of ${id} refused: its text differs from the stored text`, store);
+}
+
+interface EncodedDoc {
+  readonly row: ReturnType<typeof documentRow>;
+  readonly src: ReturnType<typeof sourceRow>;
+  readonly layers: { name: string; codec: string; data: string | Buffer }[];
+  readonly messages: ReturnType<typeof messageRows>;
+  readonly lemmas: string;
+}
+
+/** Everything a new document writes, computed without touching the database. */
+function encodeDoc(doc: Doc): EncodedDoc {
+  const row = documentRow(doc);
+  return {
+    row,
+    src: sourceRow(doc, row.exact_hash),
+    layers: layerRows(doc).map((l) => ({ name: l.name, ...packLayer(l.enc.codec, l.enc.data) })),
+    messages: messageRows(doc),
+    lemmas: indexString(termsOf(doc)),
+  };
 }
 
 /** Applies the migrations the database has not seen, each once in its own IMMEDIATE transaction. */
