@@ -1,7 +1,7 @@
 /** The interface speaks English and Russian; the choice is kept in localStorage. */
 const STRINGS = {
   en: {
-    title: 'Chronicle', timeline: 'Timeline', actors: 'Actors', stories: 'Stories', documents: 'Documents', figures: 'Figures', map: 'Map', search: 'Search',
+    title: 'Chronicle', timeline: 'Timeline', actors: 'Actors', stories: 'Stories', documents: 'Documents', figures: 'Figures', agreements: 'Agreements', map: 'Map', search: 'Search',
     type: 'Type', actor: 'Actor', language: 'Language', all: 'All', sources: 'sources', source: 'source', participants: 'Participants', place: 'Place',
     zoom: 'Zoom', years: 'Years', months: 'Months', days: 'Days', undated: 'undated', loading: 'Loading…', nothing: 'Nothing found.', error: 'Error',
     names: 'Names in both scripts', roles: 'Roles', quotes: 'Quotes', events: 'Events', coOccurring: 'Co-occurring actors', shared: 'Shared across the story',
@@ -11,7 +11,7 @@ const STRINGS = {
     entity: 'entity', time: 'date', quote: 'quote', figure: 'figure', sentence: 'Source sentence', modality: 'Modality', story: 'Story',
   },
   ru: {
-    title: 'Хроника', timeline: 'Хронология', actors: 'Участники', stories: 'Сюжеты', documents: 'Документы', figures: 'Цифры', map: 'Карта', search: 'Поиск',
+    title: 'Хроника', timeline: 'Хронология', actors: 'Участники', stories: 'Сюжеты', documents: 'Документы', figures: 'Цифры', agreements: 'Соглашения', map: 'Карта', search: 'Поиск',
     type: 'Тип', actor: 'Участник', language: 'Язык', all: 'Все', sources: 'источников', source: 'источник', participants: 'Участники', place: 'Место',
     zoom: 'Масштаб', years: 'Годы', months: 'Месяцы', days: 'Дни', undated: 'без даты', loading: 'Загрузка…', nothing: 'Ничего не найдено.', error: 'Ошибка',
     names: 'Имена в обеих письменностях', roles: 'Должности', quotes: 'Цитаты', events: 'События', coOccurring: 'Связанные участники', shared: 'Общее в сюжете',

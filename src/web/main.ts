@@ -14,6 +14,7 @@ import { FiguresPage } from './pages/figures.js';
 import { MapPage } from './pages/map.js';
 import { SearchPage } from './pages/search.js';
 import { EventPage } from './pages/event.js';
+import { AgreementPage, AgreementsPage } from './pages/agreement.js';
 
 export interface Route { page: string; id?: string; query: URLSearchParams }
 
@@ -28,7 +29,7 @@ export function href(page: string, id?: string, query?: Record<string, string>):
   return `#/${page}${id ? `/${encodeURIComponent(id)}` : ''}${q ? `?${q}` : ''}`;
 }
 
-const NAV = ['timeline', 'actors', 'stories', 'documents', 'figures', 'map', 'search'] as const;
+const NAV = ['timeline', 'actors', 'stories', 'documents', 'figures', 'agreements', 'map', 'search'] as const;
 
 function App() {
   const [route, setRoute] = useState(parseRoute(location.hash));
@@ -53,6 +54,8 @@ function App() {
       case 'figures': return html`<${FiguresPage} query=${route.query} />`;
       case 'map': return html`<${MapPage} />`;
       case 'search': return html`<${SearchPage} query=${route.query} />`;
+      case 'agreements': return html`<${AgreementsPage} />`;
+      case 'agreement': return html`<${AgreementPage} id=${route.id} />`;
       default: return html`<p role="alert">${t('nothing')}</p>`;
     }
   })();
