@@ -149,3 +149,10 @@ export async function run(args: EvalArgs): Promise<EvalReport> {
   if (process.env.NEREL_ERRORS) notes.push(`fp: ${r.errors.fp.slice(0, 80).join(' | ')}`, `fn: ${r.errors.fn.slice(0, 80).join(' | ')}`);
   return { name: 'nerel-numbers', data: dir, documents: r.documents, scores: r.scores, notes, seconds: (Date.now() - t0) / 1000 };
 }
+
+/** The number types as a scorer for `eval/nerel.ts` (exact spans, labels = NEREL types). */
+export const NUMBERS_SCORER = {
+  name: 'numbers',
+  gold: { NUMBER: 'NUMBER', MONEY: 'MONEY', PERCENT: 'PERCENT', ORDINAL: 'ORDINAL' } as Readonly<Record<string, string>>,
+  predict: (doc: { readonly text: string }): { start: number; end: number; label: string }[] => predicted(doc.text).map((e) => ({ start: e.start, end: e.end, label: e.type })),
+};

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { prf, type EvalArgs, type EvalReport, type PRF } from './report.js';
 import { analyse } from '../src/core/stages/entities/test-helpers/analyse.js';
 import type { Doc } from '../src/core/doc.js';
+import { NUMBERS_SCORER } from './nerel-numbers.js';
 
 export interface LabelledSpan {
   readonly start: number;
@@ -37,7 +38,7 @@ export const ENTITY_SCORER: Scorer = {
       .map((m) => ({ start: m.start, end: m.end, label: m.type })),
 };
 
-export const SCORERS: Scorer[] = [ENTITY_SCORER];
+export const SCORERS: Scorer[] = [ENTITY_SCORER, NUMBERS_SCORER];
 
 /** BRAT text-bound annotations; a discontinuous one spans from its first to its last fragment. */
 export function readBrat(ann: string): { type: string; start: number; end: number }[] {
