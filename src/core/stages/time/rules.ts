@@ -94,7 +94,24 @@ function num(L: TimeLexicon, s: string): number {
   return v === undefined ? NaN : v;
 }
 
+/** `2.5` years -> `P2Y6M`, `5.5` hours -> `PT5H30M`: TIMEX3 has no fractions. */
+function fraction(n: number, unit: string): string | null {
+  const whole = Math.floor(n);
+  const rest = n - whole;
+  if (rest === 0) return null;
+  const sub: Record<string, [string, number, boolean]> = { Y: ['M', 12, false], M: ['D', 30, false], W: ['D', 7, false], D: ['H', 24, true], TH: ['M', 60, true], TM: ['S', 60, true] };
+  const s = sub[unit];
+  if (!s) return null;
+  const [u2, k, time] = s;
+  const part = Math.round(rest * k);
+  const u = unit.startsWith('T') ? unit.slice(1) : unit;
+  if (unit.startsWith('T')) return `PT${whole ? `${whole}${u}` : ''}${part}${u2}`;
+  return time ? `P${whole ? `${whole}${u}` : ''}T${part}${u2}` : `P${whole ? `${whole}${u}` : ''}${part}${u2}`;
+}
+
 function durValue(n: number, unit: string): string {
+  const f = Number.isNaN(n) ? null : fraction(n, unit);
+  if (f) return f;
   const u = unit.startsWith('T') ? unit.slice(1) : unit;
   const t = unit.startsWith('T') ? 'T' : '';
   const q = Number.isNaN(n) ? 'X' : String(n);
@@ -342,7 +359,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
       name: 'duration',
       re: re(
         `(?:(?<ap>${AP})\\s+)?(?:the\\s+)?(?:(?:past|last|next|previous|coming|first|final|latest|following|another|further|additional)\\s+)?` +
-          `(?<n>${NUMS}|\\d+(?:[.,]\\d+)?|${VAGUE})(?:\\s+and\\s+a\\s+half)?(?<hy>[\\s-]+)(?<u>${UNITS})(?<old>-old)?`,
+          `(?<n>${NUMS}|\\d+(?:[.,]\\d+)?|${VAGUE})(?:\\s+and\\s+a\\s+half|\\s+1/2)?(?<hy>[\\s-]+)(?<u>${UNITS})(?<old>-old)?(?:\\s+and\\s+a\\s+half)?`,
       ),
       build: (m, g) => {
         const unit = unitOf(g.u);
@@ -353,12 +370,11 @@ export function englishRules(L: TimeLexicon): RuleSet {
         // `one second`, `a second`: the ordinal, not the unit of time.
         if (unit === 'TS' && /^(a|an|the)$/.test(raw)) return null;
         let n = num(L, raw);
-        if (/and\s+a\s+half/i.test(m[0])) n += 0.5;
+        if (/and\s+a\s+half|\s1\/2/i.test(m[0])) n += 0.5;
         if (raw === 'a' || raw === 'an') {
           if (/^(a|an)\s/i.test(m[0]) && lc(g.u) === 'night') return null;
         }
         if (/^(1[6-9]|20)\d\d$/.test(raw)) return null;
-        if (raw === 'recent') return { t: 'ref', value: 'PAST_REF' };
         // `a 6-year-old`: an age, not a period (TimeML does not mark it).
         if (g.old) return null;
         const spec: OtherSpec = { t: 'duration', value: durValue(n, unit) };

@@ -177,6 +177,13 @@ describe('time stage, English', () => {
     expect(one('Notice is due six months before.', 'en', pub)).toMatchObject({ type: 'DURATION', value: 'P6M' });
   });
 
+  it('writes fractions of units as TIMEX3 parts', () => {
+    expect(one('The talks lasted 2 1/2 years.', 'en', pub).value).toBe('P2Y6M');
+    expect(one('The meeting took a minute and a half.', 'en', pub).value).toBe('PT1M30S');
+    expect(one('Мандат продлен на полтора года.', 'ru', pub).value).toBe('P1Y6M');
+    expect(one('It took a couple of years.', 'en', pub).value).toBe('P2Y');
+  });
+
   it('does not take ages, modal may or counts for times', () => {
     expect(times('The 6-year-old boy may go home.', 'en', pub)).toEqual([]);
     expect(times('Some 2000 troops arrived.', 'en', pub)).toEqual([]);
