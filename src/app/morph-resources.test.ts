@@ -13,7 +13,8 @@ describe('lemmatiseQuery', () => {
     expect(alts).toEqual(expect.arrayContaining(['стать', 'сталь']));
   });
 
-  it('drops punctuation and keeps numbers', async () => {
+  it('drops punctuation and clitics and keeps numbers', async () => {
     expect(await lemmatiseQuery('ceasefire, 2020!')).toEqual([['ceasefire'], ['2020']]);
+    expect(await lemmatiseQuery("Aliyev's")).toEqual([['aliyev']]);
   });
 });

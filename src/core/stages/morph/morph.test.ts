@@ -71,6 +71,12 @@ describe('Russian morphology', () => {
     expect(m('Песков', 2)).toMatchObject({ lemma: 'песков', pos: 'PROPN' });
   });
 
+  it('takes an unknown word at the start of a sentence as a name when the document uses it as one', () => {
+    const { m } = analyse('Активисты из организации Гринпис вышли на акцию. Гринпис заявил о победе.');
+    expect(m('Гринпис', 0)).toMatchObject({ lemma: 'гринпис', pos: 'PROPN' });
+    expect(m('Гринпис', 1)).toMatchObject({ lemma: 'гринпис', pos: 'PROPN' });
+  });
+
   it('keeps the unknown prefix of a guessed word and writes е for ё in lemmas', () => {
     const { m } = analyse('Это был антирекорд для видеосаммита, и всё же ёлка стояла.');
     expect(m('антирекорд').lemma).toBe('антирекорд');

@@ -26,7 +26,8 @@ export function lemmatiseQueryWith(res: QueryLemmatiserResources, text: string, 
   tokenize(text, 0, text.length, res.abbreviations, tokens, 'query');
   const out: string[][] = [];
   for (const t of tokens) {
-    if (t.kind === 'punct' || t.kind === 'symbol') continue;
+    // Punctuation and English clitics (`'s`) are not searched for.
+    if (t.kind === 'punct' || t.kind === 'symbol' || t.rule === 'clitic') continue;
     const form = text.slice(t.start, t.end);
     if (t.kind === 'number') {
       out.push([form]);

@@ -111,8 +111,9 @@ export function chooseRu(
       pick = abbr;
       rule = 'abbr';
     }
-    if (pick === top && !sentenceInitial && !top.known && !isProperParse(top)) {
-      // An unknown capitalised word inside a sentence is a name the dictionary lacks.
+    if (pick === top && !top.known && !isProperParse(top) && (!sentenceInitial || (docProper?.has(normaliseRu(lower)) ?? false))) {
+      // An unknown capitalised word inside a sentence (or at its start, when the document
+      // uses it as a name elsewhere) is a name the dictionary lacks.
       return { lemma: normaliseRu(lower), pos: 'PROPN', tags: top.tags, rule: 'unknown-name' };
     }
   }
