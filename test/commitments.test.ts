@@ -12,6 +12,7 @@ import { decideLink, ensureBundledAgreements, loadCommitments, type AgreementCom
 import type { Pipeline } from '../src/core/pipeline.js';
 import type { Doc } from '../src/core/doc.js';
 import { openRepository } from '../src/store/open.js';
+import { createServer } from '../src/http/server.js';
 import type { Repository } from '../src/store/repository.js';
 import { repoRoot, sharedDir } from '../src/test-helpers/shared.js';
 
@@ -97,6 +98,21 @@ describe('commitments on our own test corpus', () => {
     const records = new Set(result.links.map((l) => docs.get(l.evidence.doc)!.source.record));
     expect(records.has(8)).toBe(false);
     expect(records.has(9)).toBe(false);
+  });
+
+  it('serves the agreement with its provisions, timelines and evidence over HTTP', async () => {
+    const app = await createServer({ repo });
+    try {
+      const list = (await app.inject({ url: '/api/agreements' })).json() as { id: string; statuses: Record<string, number> }[];
+      expect(list.find((a) => a.id === AGREEMENT)?.statuses).toMatchObject({ implemented: 2, terminated: 1, violated: 2 });
+      const one = (await app.inject({ url: `/api/agreements/${AGREEMENT}` })).json() as { provisions: { provision: string; status: string; timeline: { evidence: { doc: string }[] }[] }[]; documents: Record<string, unknown> };
+      const p4 = one.provisions.find((p) => p.provision === 'p4-peacekeepers-term')!;
+      expect(p4.status).toBe('terminated');
+      expect(one.documents[p4.timeline.at(-1)!.evidence[0]!.doc]).toBeTruthy();
+      expect((await app.inject({ url: '/api/agreements/nope' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+    }
   });
 
   it('keeps an analyst decision across re-ingest: the same evidence gets the same link id', async () => {
