@@ -8,7 +8,10 @@ import { createDoc, type Doc, type DocInit } from '../core/doc.js';
 import { documentId } from '../core/identity.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { Repository, SaveOutcome } from '../store/repository.js';
-import { readInputs, type ReadOptions } from '../ingest/index.js';
+import { readInputs, type ReadItem, type ReadOptions } from '../ingest/index.js';
+
+/** A read item, or an input that was checked and has not changed (an HTTP 304). */
+export type IngestItem = ReadItem | { readonly ok: 'unchanged'; readonly input: string };
 
 export interface IngestFailure {
   /** The input (path, path#record, URL) that failed. */
@@ -26,7 +29,7 @@ export interface IngestSummary {
   readonly documents: number;
   readonly bytes: number;
   readonly seconds: number;
-  /** Milliseconds spent in each stage, summed over documents. */
+  /** Milliseconds spent in each stage, summed over documents, and in `read`, `store.has` and `store.save`. */
   readonly stageMs: Readonly<Record<string, number>>;
 }
 
@@ -58,6 +61,11 @@ export function inputName(init: Pick<DocInit, 'source'>): string {
 }
 
 export async function ingest(inputs: readonly string[], repo: Repository, pipeline: Pipeline, opts: IngestOptions = {}): Promise<IngestSummary> {
+  return ingestItems(readInputs(inputs, opts), repo, pipeline, opts);
+}
+
+/** The ingest flow over items from any reader (files, fetched pages, feeds). */
+export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, repo: Repository, pipeline: Pipeline, opts: IngestOptions = {}): Promise<IngestSummary> {
   const clock = opts.clock ?? (() => performance.now());
   const t0 = clock();
   const batchSize = opts.batchSize ?? 100;
@@ -70,7 +78,9 @@ export async function ingest(inputs: readonly string[], repo: Repository, pipeli
   let batchBytes: number[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
+    const ts = clock();
     const results = await repo.save(batch);
+    timings.set('store.save', (timings.get('store.save') ?? 0) + clock() - ts);
     results.forEach((r, i) => {
       if (r.outcome === 'added') added++;
       else if (r.outcome === 'unchanged') unchanged++;
@@ -83,11 +93,21 @@ export async function ingest(inputs: readonly string[], repo: Repository, pipeli
     batchBytes = [];
   };
 
-  for await (const item of readInputs(inputs, opts)) {
+  let tr = clock();
+  for await (const item of items) {
+    timings.set('read', (timings.get('read') ?? 0) + clock() - tr);
+    if (item.ok === 'unchanged') {
+      unchanged++;
+      done++;
+      opts.onProgress?.({ done, bytes: 0, outcome: 'unchanged', input: item.input });
+      tr = clock();
+      continue;
+    }
     if (!item.ok) {
       failures.push({ input: item.error.input ?? '?', code: item.error.code, reason: item.error.message });
       done++;
       opts.onProgress?.({ done, bytes: 0, outcome: 'failed', input: item.error.input ?? '?', message: item.error.message });
+      tr = clock();
       continue;
     }
     documents++;
@@ -97,12 +117,15 @@ export async function ingest(inputs: readonly string[], repo: Repository, pipeli
     // Already stored: the store only records the source (unchanged or duplicate); skip the analysis.
     // The same content twice in one batch: store the first before the second is compared with it.
     if (batch.some((d) => d.id === doc.id)) await flush();
+    const th = clock();
     const known = await repo.has(doc.id);
+    timings.set('store.has', (timings.get('store.has') ?? 0) + clock() - th);
     if (!known) doc = pipeline.run(doc, { clock, timings });
     batch.push(doc);
     batchNames.push(inputName(item.doc));
     batchBytes.push(size);
     if (batch.length >= batchSize) await flush();
+    tr = clock();
   }
   await flush();
 
