@@ -3,7 +3,7 @@
  * so boilerplate in another language does not decide it. A language the reader
  * took from metadata is kept.
  */
-import { ANALYSED_ZONES, layer, type Doc, type DocPatch } from '../../doc.js';
+import { ANALYSED_ZONES, layer, type Doc, type DocPatch, type Message } from '../../doc.js';
 import type { Stage } from '../../pipeline.js';
 import { detectLang, type LangProfiles } from './detect.js';
 
@@ -28,8 +28,14 @@ export function createLangStage(profiles: LangProfiles): Stage {
     requires: ['zones'],
     assigns: ['doc.lang'],
     run(doc: Doc): DocPatch {
-      if (doc.lang !== 'und') return { lang: doc.lang };
-      return { lang: detectLang(profiles, analysedText(doc, ENOUGH)) };
+      const lang = doc.lang !== 'und' ? doc.lang : detectLang(profiles, analysedText(doc, ENOUGH));
+      if (lang === 'en' || lang === 'ru') return { lang };
+      // Kept and searchable as text, but names, dates and events are not extracted: say so.
+      const messages: Message[] =
+        lang === 'und'
+          ? [{ severity: 'warning', code: 'lang/undetermined', stage: 'lang', text: 'no letters in the analysed text: language undetermined' }]
+          : [{ severity: 'info', code: 'lang/not-analysed', stage: 'lang', text: `the text is in "${lang}"; only English and Russian are analysed` }];
+      return { lang, messages };
     },
   };
 }

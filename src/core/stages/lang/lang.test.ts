@@ -82,6 +82,14 @@ describe('lang stage', () => {
     expect(stage.run(doc).lang).toBe('en');
   });
 
+  it('says on the document when its language is not analysed or undetermined', () => {
+    const uk = stage.run(makeDoc('Угоду про припинення вогню підписали лідери трьох країн.'));
+    expect(uk.lang).toBe('uk');
+    expect(uk.messages?.map((m) => m.code)).toEqual(['lang/not-analysed']);
+    expect(stage.run(makeDoc('2020 — 48 000')).messages?.map((m) => m.code)).toEqual(['lang/undetermined']);
+    expect(stage.run(makeDoc('The leaders met.')).messages ?? []).toEqual([]);
+  });
+
   it('keeps a language the reader took from metadata', () => {
     expect(stage.run(makeDoc('Это текст на русском языке.', { lang: 'en' })).lang).toBe('en');
   });
