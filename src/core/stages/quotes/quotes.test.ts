@@ -97,6 +97,23 @@ describe('indirect speech', () => {
     expect(quotes(d)[0]).toMatchObject({ kind: 'indirect', speakerName: 'Karl Lind', text: 'The grain deal will be extended for a year' });
   });
 
+  it('reads a parenthetical `he said` as one statement in two parts', async () => {
+    const d = await analyse('Mayor Joe Kett spoke at the fair. The new dam, he said, would flood the lower fields.');
+    const q = quotes(d).find((x) => x.rule === 'indirect-parenthetical')!;
+    expect(q.content.map((c) => d.text.slice(c.start, c.end))).toEqual(['The new dam', 'would flood the lower fields']);
+    expect(q.speakerName).toBe('Joe Kett');
+  });
+
+  it('reads an inverted attribution with an appositive after the name', async () => {
+    const d = await analyse('The vote will be close, said Mara Quinn, a pollster who has followed the race for years.');
+    expect(quotes(d)[0]).toMatchObject({ kind: 'indirect', speakerName: 'Mara Quinn', text: 'The vote will be close' });
+  });
+
+  it('reads a reported question', async () => {
+    const d = await analyse('Senator Ada Moss asked whether the fund had been audited.');
+    expect(quotes(d)[0]).toMatchObject({ cueLemma: 'ask', speakerName: 'Ada Moss', text: 'whether the fund had been audited' });
+  });
+
   it('reads `according to X` with the clause after it', async () => {
     const d = await analyse('According to the harbour master, three ships were delayed by the fog.');
     expect(quotes(d)[0]).toMatchObject({ kind: 'indirect', cueLemma: 'according to', text: 'three ships were delayed by the fog' });

@@ -802,7 +802,18 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
     const beforeSubj = subjStartTok - 1;
     let q = beforeSubj;
     while (q >= a && ['-', '–', '—'].includes(v.lower[q]!)) q--;
-    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0 && shortTail(v, i, b) && !CL.thatOnly.has(cue) && hasVerb(v, a, q)) {
+    // Inverted with an appositive: `CLAUSE, said Brian Baker, a longtime adviser who ...`.
+    const invertedName = !subj && CL.lang === 'en' && isUpperTok(v, i + 1);
+    // Parenthetical: `He has a model, he said, for how ...`.
+    if (pass === 1 && subj && q > a + 2 && v.lower[q] === ',' && v.lower[i + 1] === ',' && b - i > 4 && !CL.thatOnly.has(cue) && subjStartTok - q <= 4) {
+      const before = { start: s.start, end: v.tokens[q]!.start };
+      const after = trimFinal(text, { start: v.tokens[i + 2]!.start, end: sentSpan.end });
+      if (wordCount(v.slice(before)) >= 2 && wordCount(v.slice(after)) >= 2 && !isCovered(s.start) && !insideQuote(s.start)) {
+        out.push({ start: before.start, end: after.end, content: [before, after], kind: 'indirect', rule: 'indirect-parenthetical', attr: { speaker: subj, cue: cueSpan, cueLemma: cue, end: t.end }, lang: L.lang, dateWindow: { start: s.start, end: s.end } });
+        return;
+      }
+    }
+    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0 && (shortTail(v, i, b) || invertedName) && !CL.thatOnly.has(cue) && hasVerb(v, a, q)) {
       let speaker = subj;
       if (!speaker) speaker = phraseAfter(v, CL, i + 1, sentSpan.end, true);
       if (speaker || CL.passive.has(cue)) {
