@@ -19,7 +19,7 @@ export function mentionRefs(doc: Doc): MentionRef[] {
 
 export async function loadEvents(repo: Repository): Promise<ChronicleEvent[]> {
   const refs: MentionRef[] = [];
-  for await (const doc of repo.all()) refs.push(...mentionRefs(doc));
+  for await (const doc of repo.all({ layers: ['events', 'sentences'] })) refs.push(...mentionRefs(doc));
   return clusterEvents(refs);
 }
 

@@ -16,6 +16,7 @@ import { loadTimeResources } from './time-resources.js';
 import { createEventsStage } from '../core/stages/events/index.js';
 import type { EventLexicon } from '../core/stages/events/lexicon.js';
 import { loadEventLexicon } from './events-resources.js';
+import { createStoryStage } from '../core/stages/story/index.js';
 import { createFiguresStage } from '../core/stages/figures/index.js';
 import type { FiguresData } from '../core/stages/figures/data.js';
 import { loadFiguresData } from './figures-data.js';
@@ -65,6 +66,8 @@ export function buildStages(res: Resources): Stage[] {
   stages.push(createFiguresStage(res.figures));
   // Events read every other layer (times, mentions, quotes): keep this stage last.
   stages.push(createEventsStage(res.events));
+  // Story keys summarise the layers above for cross-document grouping: after events.
+  stages.push(createStoryStage());
   return stages;
 }
 

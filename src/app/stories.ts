@@ -10,7 +10,9 @@ export function storyDoc(doc: Doc): StoryDoc {
 export async function loadStories(repo: Repository): Promise<{ stories: Story[]; docs: Map<string, { lang: string; title: string | null; date: string | null; after?: string; before?: string }> }> {
   const sds: StoryDoc[] = [];
   const docs = new Map<string, { lang: string; title: string | null; date: string | null; after?: string; before?: string }>();
-  for await (const d of repo.all()) {
+  // Only the small storyKeys layer is read; documents stored before it existed are read whole.
+  for await (const shallow of repo.all({ layers: ['storyKeys'] })) {
+    const d = shallow.layers.storyKeys ? shallow : ((await repo.get(shallow.id)) ?? shallow);
     sds.push(storyDoc(d));
     docs.set(d.id, { lang: d.lang, title: d.title, date: d.published.date, ...(d.published.after ? { after: d.published.after } : {}), ...(d.published.before ? { before: d.published.before } : {}) });
   }

@@ -20,7 +20,7 @@ describe('stories', () => {
       ...filler,
     ]);
     const s = stories.find((x) => x.documents.includes('a-en'));
-    expect(s?.documents.sort()).toEqual(['a-en', 'a-ru']);
+    expect([...(s?.documents ?? [])].sort()).toEqual(['a-en', 'a-ru']);
     expect(s?.langs).toEqual(['en', 'ru']);
     expect(stories.some((x) => x.documents.includes('b-en'))).toBe(false);
   });

@@ -32,28 +32,44 @@ export function numberValue(s: string, lang: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** The story features of one analysed document, with counts. */
-export function storyFeatures(doc: Doc): Map<string, number> {
-  const f = new Map<string, number>();
-  const add = (k: string, w = 1): void => { f.set(k, (f.get(k) ?? 0) + w); };
-  const layers = doc.layers as Record<string, unknown>;
-  for (const m of (layers.mentions ?? []) as readonly MentionLike[]) add(`e:${m.key}`);
-  for (const t of (layers.times ?? []) as readonly TimeLike[]) {
-    if (typeof t.value === 'string' && /^\d{4}(-\d\d){0,2}$/.test(t.value)) add(`t:${t.value}`);
+/** One story feature found in the text: an entity, a date, an event, a number or a Latin-script name. */
+export interface StoryKey {
+  readonly start: number;
+  readonly end: number;
+  readonly stage: string;
+  readonly rule: string;
+  /** `e:` entity key, `t:` date, `v:` event type and date, `f:` figure value, `n:` number, `w:` Latin-script name. */
+  readonly key: string;
+}
+
+declare module '../doc.js' {
+  interface Layers {
+    storyKeys: readonly StoryKey[];
   }
-  for (const e of doc.layers.events ?? []) add(`v:${e.type}|${e.date?.how !== 'document' ? e.date?.value ?? '' : ''}`);
-  const figures = (layers.figures ?? []) as readonly FigureLike[];
+}
+
+/** The story keys of one analysed document, each with the span it was read from. */
+export function storyKeys(doc: Doc): StoryKey[] {
+  const out: StoryKey[] = [];
+  const add = (key: string, start: number, end: number, rule: string): void => { out.push({ start, end, stage: 'story', rule, key }); };
+  const layers = doc.layers as Record<string, unknown>;
+  for (const m of (layers.mentions ?? []) as readonly (MentionLike & { start: number; end: number })[]) add(`e:${m.key}`, m.start, m.end, 'entity');
+  for (const t of (layers.times ?? []) as readonly TimeLike[]) {
+    if (typeof t.value === 'string' && /^\d{4}(-\d\d){0,2}$/.test(t.value)) add(`t:${t.value}`, t.start, t.end, 'date');
+  }
+  for (const e of doc.layers.events ?? []) add(`v:${e.type}|${e.date?.how !== 'document' ? e.date?.value ?? '' : ''}`, e.start, e.end, 'event');
+  const figures = (layers.figures ?? []) as readonly (FigureLike & { start: number; end: number })[];
   // Figure values are normalised by the figures stage (`1,5 млн` = `1.5 million`); raw numbers below add the rest.
-  for (const fig of figures) if (typeof fig.value === 'number' && Number.isFinite(fig.value)) add(`f:${fig.value}`);
+  for (const fig of figures) if (typeof fig.value === 'number' && Number.isFinite(fig.value)) add(`f:${fig.value}`, fig.start, fig.end, 'figure');
   // Numbers and Latin-script names straight from the tokens: they survive translation unchanged.
   const tokens = doc.layers.tokens ?? [];
   for (const t of tokens) {
     const s = doc.text.slice(t.start, t.end);
     if (t.kind === 'number' && NUMBER.test(s)) {
       const n = numberValue(s, doc.lang);
-      if (n !== null && n >= 10) add(`n:${n}`);
+      if (n !== null && n >= 10) add(`n:${n}`, t.start, t.end, 'number');
     } else if (t.kind === 'word' && doc.lang !== 'en' && /^[A-Z][A-Za-z]{2,}$/.test(s)) {
-      add(`w:${s.toLowerCase()}`);
+      add(`w:${s.toLowerCase()}`, t.start, t.end, 'latin-name');
     }
   }
   if (doc.lang === 'en') {
@@ -63,10 +79,17 @@ export function storyFeatures(doc: Doc): Map<string, number> {
         const t = tokens[i];
         if (!t || t.kind !== 'word') continue;
         const w = doc.text.slice(t.start, t.end);
-        if (/^[A-Z][A-Za-z]{2,}$/.test(w)) add(`w:${w.toLowerCase()}`);
+        if (/^[A-Z][A-Za-z]{2,}$/.test(w)) add(`w:${w.toLowerCase()}`, t.start, t.end, 'latin-name');
       }
     }
   }
+  return out;
+}
+
+/** The story features of one document with counts: from its `storyKeys` layer, else computed from its layers. */
+export function storyFeatures(doc: Doc): Map<string, number> {
+  const f = new Map<string, number>();
+  for (const k of doc.layers.storyKeys ?? storyKeys(doc)) f.set(k.key, (f.get(k.key) ?? 0) + 1);
   return f;
 }
 
