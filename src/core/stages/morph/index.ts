@@ -30,6 +30,8 @@ export interface MorphResources {
 
 const STAGE = 'morph';
 const CYRILLIC = /[\u0400-\u04ff]/;
+const HIDDEN = /[\u0300\u0301\u00ad]/;
+const HIDDEN_ALL = /[\u0300\u0301\u00ad]/g;
 const PROPN_FROM = new Set(['NOUN', 'ADJ', 'X', 'PROPN']);
 
 /** Analyses Russian word forms with a per-form cache: news repeats its words. */
@@ -196,7 +198,8 @@ function russianMorph(t: Token, text: string, choose: (w: string, initial: boole
     return { start: t.start, end: t.end, stage: STAGE, rule: t.rule, lemma: text.toLowerCase(), pos: 'X', tags: t.rule === 'abbr' ? ['Abbr'] : [] };
   }
   if (!CYRILLIC.test(text)) return plainMorph(t, text, 'latin-in-ru');
-  const c = choose(text, false);
+  // Stress marks and soft hyphens are not part of the word for the dictionary (`прие́хал`).
+  const c = choose(HIDDEN.test(text) ? text.replace(HIDDEN_ALL, '') : text, false);
   return { start: t.start, end: t.end, stage: STAGE, rule: c.rule, lemma: c.lemma, pos: c.pos, tags: c.tags };
 }
 

@@ -84,6 +84,13 @@ describe('Russian morphology', () => {
     expect(m('ёлка').lemma).toBe('елка');
   });
 
+  it('ignores stress marks and soft hyphens in Russian words', () => {
+    const { m } = analyse('Делега\u0301ция прие\u0301хала в Ерева\u00adне.');
+    expect(m('Делега\u0301ция').lemma).toBe('делегация');
+    expect(m('прие\u0301хала').lemma).toBe('приехать');
+    expect(m('Ерева\u00adне').lemma).toBe('ереван');
+  });
+
   it('keeps the first part of a hyphenated adjective in its lemma', () => {
     const { m } = analyse('Обсуждалась делимитация азербайджано-армянской границы.');
     expect(m('азербайджано-армянской').lemma).toBe('азербайджано-армянский');
