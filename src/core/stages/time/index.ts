@@ -87,7 +87,9 @@ function tenseAround(text: string, s: { start: number; end: number }, m: Match, 
     const ordered = side === 'l' ? words.reverse() : words;
     ordered.slice(0, side === 'l' ? 7 : 5).forEach((x, i) => {
       if (L.futureCues.includes(x.w)) cues.push({ dist: i, tense: 'future' });
-      else if (L.pastCues.includes(x.w) || (x.w.length > 4 && L.pastSuffixes.some((suf) => x.w.endsWith(suf)) && (!morph || !useMorphTense))) cues.push({ dist: i, tense: 'past' });
+      else if (L.pastCues.includes(x.w)) cues.push({ dist: i, tense: 'past' });
+      // A bare `-ed` word is often a participle (`expected to`, `unspecified`): trust it only close by.
+      else if (i <= 2 && x.w.length > 4 && L.pastSuffixes.some((suf) => x.w.endsWith(suf)) && (!morph || !useMorphTense)) cues.push({ dist: i + 0.5, tense: 'past' });
     });
   };
   look(Math.max(s.start, m.start - 80), m.start, 'l');

@@ -76,8 +76,12 @@ function yearFor(spec: PointSpec, ctx: ResolveContext): { y: number | null; anch
       if (spec.m !== undefined && ctx.recentYear !== null && ctx.recentYear < dct.y) return { y: ctx.recentYear, anchor: 'year-from-discourse' };
       // A date a few months ahead is usually upcoming; one most of a year ahead is last year's.
       const ahead = m - dct.m;
-      if (ahead > 4 || (ctx.tense === 'past' && ahead > 2)) y -= 1;
+      if (ahead > 6 || (ctx.tense === 'past' && ahead > 2)) y -= 1;
     } else if (before && ctx.tense === 'future') y += 1;
+    // Most of a year back with no tense either way: the coming one (`in January`, written in November).
+    else if (before && ctx.tense === 'unknown' && m - dct.m < -6) y += 1;
+    // Most of a year back with no tense either way: the coming one (`in January`, written in November).
+    else if (before && ctx.tense === 'unknown' && m - dct.m < -6) y += 1;
   }
   return { y, anchor: 'year-from-published' };
 }
