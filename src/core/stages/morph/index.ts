@@ -184,6 +184,20 @@ function clauseStart(text: string, tokens: readonly Token[], sent: Sentence, i: 
   return prev.kind === 'punct' && CLAUSE_OPENERS.has(text[prev.start]!);
 }
 
+/** Whether most longer words of a sentence are capitalised (`Russia Says Peacekeepers Will Stay`). */
+function isTitleCase(text: string, tokens: readonly Token[], sent: Sentence): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || t.end - t.start < 4) continue;
+    words++;
+    const ch = text[t.start]!;
+    if (ch !== ch.toLowerCase()) caps++;
+  }
+  return words >= 3 && caps >= 0.75 * words;
+}
+
 function nextCapitalised(text: string, tokens: readonly Token[], i: number, end: number): boolean {
   const next = tokens[i + 1];
   if (next === undefined || i + 1 >= end || next.kind !== 'word' || next.start - tokens[i]!.end > 1) return false;
@@ -218,11 +232,13 @@ function analyseEnglish(
   let p = 0;
   for (const sent of sents) {
     let seenWord = false;
+    // In a Title Case headline a capital says nothing anywhere in it.
+    const titleCase = isTitleCase(text, tokens, sent);
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = tokens[i]!;
       covered[i] = 1;
       const form = text.slice(t.start, t.end);
-      const initial = t.kind === 'word' && clauseStart(text, tokens, sent, i, seenWord);
+      const initial = t.kind === 'word' && (titleCase || clauseStart(text, tokens, sent, i, seenWord));
       if (t.kind === 'word' || t.kind === 'number') seenWord = true;
       if (t.kind === 'punct' || t.kind === 'symbol') {
         morph[i] = punctMorph(t, form);
@@ -268,7 +284,7 @@ function analyseEnglish(
       } else if (form === 'I') {
         pos = 'PRON';
         lemma = 'i';
-      } else if (initial && pos === 'PROPN' && capital && rule === 'tagger' && !nextCapitalised(text, tokens, i, sent.tokenEnd)) {
+      } else if (initial && pos === 'PROPN' && capital && rule === 'tagger' && (titleCase || !nextCapitalised(text, tokens, i, sent.tokenEnd))) {
         // (`Tony Blair`, `Prime Minister`: a capitalised word that goes on with another one stays a name.)
         const c = commonReading(form.toLowerCase());
         if (c !== null) {

@@ -138,6 +138,12 @@ describe('English morphology', () => {
     expect(m('peace-keepers').lemma).toBe('peace-keeper');
   });
 
+  it('does not take every word of a Title Case headline for a name', () => {
+    const { m } = analyse('Russia Says Peacekeepers Will Leave Karabakh Soon\n\nThe troops left.');
+    expect(m('Peacekeepers')).toMatchObject({ pos: 'NOUN', lemma: 'peacekeeper' });
+    expect(m('Leave').pos).toBe('VERB');
+  });
+
   it('keeps a sentence-initial name a name when the document uses it inside sentences', () => {
     const { m } = analyse('Brown said the budget was fair. The opposition disagreed with Mr Brown.');
     expect(m('Brown', 0).pos).toBe('PROPN');
