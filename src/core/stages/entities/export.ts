@@ -38,15 +38,26 @@ export interface MentionRow {
   readonly rule: string;
 }
 
-export function entityRows(docs: Iterable<Doc>): EntityRow[] {
-  const acc = new Map<string, { type: EntityType; name: string; names: Set<string>; roles: Map<string, EntityRoleRow>; geo?: GeoInfo; docs: Set<string>; mentions: number }>();
-  for (const doc of docs) {
-    const mentions = doc.layers.mentions ?? [];
-    for (const m of mentions) {
-      let e = acc.get(m.key);
+interface Acc {
+  type: EntityType;
+  name: string;
+  names: Set<string>;
+  roles: Map<string, EntityRoleRow>;
+  geo?: GeoInfo;
+  docs: Set<string>;
+  mentions: number;
+}
+
+/** Accumulates entities document by document (for streaming export and the CLI). */
+export class EntityAccumulator {
+  private readonly acc = new Map<string, Acc>();
+
+  add(doc: Doc): void {
+    for (const m of doc.layers.mentions ?? []) {
+      let e = this.acc.get(m.key);
       if (!e) {
         e = { type: m.type, name: m.name, names: new Set(), roles: new Map(), docs: new Set(), mentions: 0 };
-        acc.set(m.key, e);
+        this.acc.set(m.key, e);
       }
       if (m.rule !== 'role-anaphor') {
         e.names.add(m.normal);
@@ -57,25 +68,34 @@ export function entityRows(docs: Iterable<Doc>): EntityRow[] {
       e.mentions++;
     }
     for (const r of doc.layers.roles ?? []) {
-      const e = acc.get(r.person);
+      const e = this.acc.get(r.person);
       if (!e) continue;
       const k = `${r.role}|${r.org ?? ''}|${r.asOf ?? ''}`;
       if (!e.roles.has(k)) e.roles.set(k, { role: r.role, ...(r.org ? { org: r.org } : {}), ...(r.orgName ? { orgName: r.orgName } : {}), asOf: r.asOf, doc: doc.id });
     }
   }
-  return [...acc.entries()]
-    .map(([key, e]) => ({
-      id: entityId(key),
-      key,
-      type: e.type,
-      name: e.name,
-      names: [...e.names].sort(),
-      roles: [...e.roles.values()].sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? '') || a.role.localeCompare(b.role)),
-      geo: e.geo ? { lat: e.geo.lat, lon: e.geo.lon, ...(e.geo.geonameId !== undefined ? { geonameId: e.geo.geonameId } : {}), ...(e.geo.country ? { country: e.geo.country } : {}), ...(e.geo.population !== undefined ? { population: e.geo.population } : {}) } : null,
-      docs: [...e.docs].sort(),
-      mentions: e.mentions,
-    }))
-    .sort((a, b) => b.mentions - a.mentions || a.key.localeCompare(b.key));
+
+  rows(): EntityRow[] {
+    return [...this.acc.entries()]
+      .map(([key, e]) => ({
+        id: entityId(key),
+        key,
+        type: e.type,
+        name: e.name,
+        names: [...e.names].sort(),
+        roles: [...e.roles.values()].sort((a, b) => (a.asOf ?? '').localeCompare(b.asOf ?? '') || a.role.localeCompare(b.role)),
+        geo: e.geo ? { lat: e.geo.lat, lon: e.geo.lon, ...(e.geo.geonameId !== undefined ? { geonameId: e.geo.geonameId } : {}), ...(e.geo.country ? { country: e.geo.country } : {}), ...(e.geo.population !== undefined ? { population: e.geo.population } : {}) } : null,
+        docs: [...e.docs].sort(),
+        mentions: e.mentions,
+      }))
+      .sort((a, b) => b.mentions - a.mentions || a.key.localeCompare(b.key));
+  }
+}
+
+export function entityRows(docs: Iterable<Doc>): EntityRow[] {
+  const acc = new EntityAccumulator();
+  for (const d of docs) acc.add(d);
+  return acc.rows();
 }
 
 export function mentionRows(doc: Doc): MentionRow[] {
