@@ -40,6 +40,7 @@ const MAX_KEYWORDS = 0.3;
 const W_MODAL_PENALTY = 0.25;
 
 interface KeywordPhrase { readonly text: string; readonly phrase: LemmaPhrase }
+interface IndexedPhrase { readonly kind: 'alias' | 'keyword'; readonly key: string; readonly phrase: LemmaPhrase }
 
 export interface CompiledPattern {
   readonly provision: string;
@@ -59,6 +60,12 @@ export interface CompiledAgreement {
   readonly aliases: ReadonlyMap<string, Readonly<Record<LangCode, readonly LemmaPhrase[]>>>;
   /** The same names as written, lower case, for comparing with a figure's subject phrase. */
   readonly surfaces: ReadonlyMap<string, readonly string[]>;
+  /** Alias and keyword phrases by language and first lemma, so a sentence is scanned once. */
+  readonly index: Readonly<Record<LangCode, ReadonlyMap<string, readonly IndexedPhrase[]>>>;
+  /** Patterns by event type, those with figures, and by keyword: a candidate is scored only against patterns it could match. */
+  readonly byEvent: ReadonlyMap<string, readonly CompiledPattern[]>;
+  readonly withFigures: readonly CompiledPattern[];
+  readonly byKeyword: ReadonlyMap<string, readonly CompiledPattern[]>;
   /** Ids whose mention makes a document about the agreement: its places and bodies. */
   readonly contextIds: readonly string[];
   readonly patterns: readonly CompiledPattern[];
@@ -110,7 +117,23 @@ export function compileAgreement(agreement: Agreement, lemmatise: Lemmatise): Co
       }
     }
   }
-  return { agreement, aliases, surfaces, contextIds: [...(agreement.bodies ?? []), ...(agreement.places ?? [])].map((x) => x.id), patterns };
+  const index: Record<LangCode, Map<string, IndexedPhrase[]>> = { en: new Map(), ru: new Map() };
+  const put = (lang: LangCode, x: IndexedPhrase) => {
+    for (const first of new Set(x.phrase[0] ?? [])) (index[lang].get(first) ?? index[lang].set(first, []).get(first)!).push(x);
+  };
+  for (const [id, per] of aliases) for (const lang of ['en', 'ru'] as const) for (const phrase of per[lang]) put(lang, { kind: 'alias', key: id, phrase });
+  for (const cp of patterns) for (const lang of ['en', 'ru'] as const) for (const k of cp.keywords[lang]) put(lang, { kind: 'keyword', key: k.text, phrase: k.phrase });
+  const byEvent = new Map<string, CompiledPattern[]>();
+  const byKeyword = new Map<string, CompiledPattern[]>();
+  for (const cp of patterns) {
+    for (const t of cp.pattern.events ?? []) (byEvent.get(t) ?? byEvent.set(t, []).get(t)!).push(cp);
+    for (const k of [...cp.keywords.en, ...cp.keywords.ru]) {
+      const list = byKeyword.get(k.text) ?? byKeyword.set(k.text, []).get(k.text)!;
+      if (!list.includes(cp)) list.push(cp);
+    }
+  }
+  const withFigures = patterns.filter((cp) => cp.pattern.figures?.length);
+  return { agreement, aliases, surfaces, index, byEvent, withFigures, byKeyword, contextIds: [...(agreement.bodies ?? []), ...(agreement.places ?? [])].map((x) => x.id), patterns };
 }
 
 export type EvidenceItemKind = 'event' | 'figure' | 'quote' | 'sentence';
@@ -189,9 +212,18 @@ function phraseAt(lemmas: readonly string[], phrase: LemmaPhrase, i: number): bo
   for (let k = 0; k < phrase.length; k++) if (!phrase[k]!.includes(lemmas[i + k]!)) return false;
   return true;
 }
-function hasPhrase(lemmas: readonly string[], phrase: LemmaPhrase): boolean {
-  for (let i = 0; i + phrase.length <= lemmas.length; i++) if (phraseAt(lemmas, phrase, i)) return true;
-  return false;
+/** The alias ids and keyword phrases a sentence contains, in one pass over its lemmas. */
+function scan(ca: CompiledAgreement, lang: LangCode, lemmas: readonly string[]): { ids: Set<string>; keywords: Set<string> } {
+  const ids = new Set<string>();
+  const keywords = new Set<string>();
+  const index = ca.index[lang];
+  for (let i = 0; i < lemmas.length; i++) {
+    for (const x of index.get(lemmas[i]!) ?? []) {
+      if (i + x.phrase.length > lemmas.length || !phraseAt(lemmas, x.phrase, i)) continue;
+      (x.kind === 'alias' ? ids : keywords).add(x.key);
+    }
+  }
+  return { ids, keywords };
 }
 
 /**
@@ -239,7 +271,7 @@ function score(
   c: Candidate,
   cp: CompiledPattern,
   lang: LangCode,
-  lemmas: readonly string[],
+  keywords: ReadonlySet<string>,
   inSentence: ReadonlySet<string>,
   inDoc: ReadonlySet<string>,
 ): { score: number; reasons: string[] } | null {
@@ -294,7 +326,7 @@ function score(
   let kw = 0;
   for (const k of cp.keywords[lang]) {
     if (kw >= MAX_KEYWORDS - 1e-9) break;
-    if (hasPhrase(lemmas, k.phrase)) {
+    if (keywords.has(k.text)) {
       kw += W_KEYWORD;
       reasons.push(`keyword:${k.text}`);
     }
@@ -324,7 +356,7 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
   const times = (L.times ?? []) as readonly TimeLike[];
 
   // Lemmas of the words of each sentence, and which named ids each sentence mentions.
-  const sentLemmas: string[][] = [];
+  const sentKeywords: Set<string>[] = [];
   const sentIds: Set<string>[] = [];
   const inDoc = new Set<string>();
   sentences.forEach((s, si) => {
@@ -334,12 +366,9 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
       if (!tok || tok.kind === 'punct' || tok.kind === 'symbol') continue;
       lemmas.push(fold(morph[t]?.lemma ?? doc.text.slice(tok.start, tok.end)));
     }
-    sentLemmas[si] = lemmas;
-    const ids = new Set<string>();
-    const lang: LangCode = s.lang === 'ru' ? 'ru' : 'en';
-    if (s.lang === 'en' || s.lang === 'ru') {
-      for (const [id, per] of ca.aliases) if (per[lang].some((ph) => hasPhrase(lemmas, ph))) ids.add(id);
-    }
+    const found = s.lang === 'en' || s.lang === 'ru' ? scan(ca, s.lang === 'ru' ? 'ru' : 'en', lemmas) : { ids: new Set<string>(), keywords: new Set<string>() };
+    sentKeywords[si] = found.keywords;
+    const ids = found.ids;
     sentIds[si] = ids;
     for (const id of ids) inDoc.add(id);
   });
@@ -361,6 +390,10 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
   const signed = ca.agreement.signed.date;
   const effective = ca.agreement.effective?.date ?? signed;
   const links: CommitmentLink[] = [];
+  const eventsBySentence = new Map<number, EventLike[]>();
+  for (const e of events) (eventsBySentence.get(e.sentence) ?? eventsBySentence.set(e.sentence, []).get(e.sentence)!).push(e);
+  const figuresBySentence = new Map<number, FigureLike[]>();
+  for (const f of figures) (figuresBySentence.get(f.sentence) ?? figuresBySentence.set(f.sentence, []).get(f.sentence)!).push(f);
   sentences.forEach((s, si) => {
     if (s.lang !== 'en' && s.lang !== 'ru') return;
     const lang: LangCode = s.lang === 'ru' ? 'ru' : 'en';
@@ -368,8 +401,8 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
     const speaker = quote?.speakerName ?? null;
     const sentDate = dateOf(times.find((t) => t.start >= s.start && t.end <= s.end && dateOf(t.value)?.length === 10)?.value);
     const cands: Candidate[] = [];
-    for (const e of events) if (e.sentence === si) cands.push({ item: 'event', span: { start: e.start, end: e.end }, event: e, speaker, date: dateOf(e.date?.value) });
-    for (const f of figures) if (f.sentence === si) cands.push({ item: 'figure', span: { start: f.start, end: f.end }, figure: f, speaker: f.speaker ?? speaker, date: dateOf(f.asOf) });
+    for (const e of eventsBySentence.get(si) ?? []) cands.push({ item: 'event', span: { start: e.start, end: e.end }, event: e, speaker, date: dateOf(e.date?.value) });
+    for (const f of figuresBySentence.get(si) ?? []) cands.push({ item: 'figure', span: { start: f.start, end: f.end }, figure: f, speaker: f.speaker ?? speaker, date: dateOf(f.asOf) });
     cands.push(quote ? { item: 'quote', span: { start: s.start, end: s.end }, speaker, date: dateOf(quote.date) } : { item: 'sentence', span: { start: s.start, end: s.end }, speaker: null, date: null });
     const sentenceText = doc.text.slice(s.start, s.end);
     for (const c of cands) {
@@ -379,10 +412,13 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
       if (!date && docDate) [date, dateHow] = [docDate, docHow];
       if (date && date < signed.slice(0, date.length)) continue;
       const scored: { cp: CompiledPattern; score: number; reasons: string[] }[] = [];
-      for (const cp of ca.patterns) {
+      const candidates =
+        c.item === 'event' ? ca.byEvent.get(c.event!.type) ?? [] : c.item === 'figure' ? ca.withFigures : [...new Set([...sentKeywords[si]!].flatMap((k) => ca.byKeyword.get(k) ?? []))];
+      if (!candidates.length) continue;
+      for (const cp of candidates) {
         // Nothing can be breached or ended before the agreement takes effect.
         if (cp.kind !== 'fulfilment' && date && date < effective.slice(0, date.length)) continue;
-        const r = score(ca, c, cp, lang, sentLemmas[si]!, sentIds[si]!, inDoc);
+        const r = score(ca, c, cp, lang, sentKeywords[si]!, sentIds[si]!, inDoc);
         if (r && r.score >= (cp.kind === 'ending' ? ENDING_THRESHOLD : LINK_THRESHOLD)) scored.push({ cp, ...r });
       }
       if (!scored.length) continue;
