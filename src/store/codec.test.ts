@@ -39,6 +39,32 @@ describe('layer codec', () => {
     expect(out[1]!.tags).toEqual(['x']);
   });
 
+  it('stores arrays whose elements have optional keys column by column, keeping each element as it was', () => {
+    const mentions = [
+      { start: 3, end: 9, stage: 'entities', rule: 'gazetteer', type: 'LOC', key: 'k1', geo: { lat: 1.5, lon: 2 } },
+      { start: 12, end: 20, stage: 'entities', rule: 'gazetteer', type: 'PER', key: 'k2' },
+      { end: 30, start: 25, stage: 'entities', rule: 'pattern', type: 'ORG', key: 'k3' },
+      { start: 40, end: 44, stage: 'entities', rule: 'gazetteer', type: 'LOC', key: 'k1', geo: { lat: 1.5, lon: 2 } },
+    ];
+    const e = encodeLayer(mentions);
+    expect(e.codec).toBe('cols');
+    expect(e.data.length).toBeLessThan(JSON.stringify(mentions).length);
+    expect(JSON.stringify(decodeLayer(e.codec, e.data))).toBe(JSON.stringify(mentions));
+  });
+
+  it('round-trips ragged arrays with any mix of keys and key orders', () => {
+    const a = fc.record({ start: fc.nat(1000), end: fc.nat(1000), kind: fc.constantFrom('x', 'y') }, { requiredKeys: ['start'] });
+    const b = fc.record({ end: fc.nat(1000), start: fc.nat(1000), note: fc.string(), tags: fc.array(fc.constantFrom('p', 'q')) }, { requiredKeys: [] });
+    const c = fc.record({ key: fc.constantFrom('k1', 'k2'), nested: fc.option(fc.record({ lat: fc.double({ noNaN: true, noDefaultInfinity: true }) })) });
+    const arb = fc.array(fc.oneof(a, b, c), { minLength: 2, maxLength: 30 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown[]);
+    fc.assert(
+      fc.property(arb, (v) => {
+        expect(JSON.stringify(roundTrip(v))).toBe(JSON.stringify(v));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('round-trips any JSON value', () => {
     const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
     const span = fc.record({ start: fc.integer({ min: -5, max: 1e6 }), end: fc.integer({ min: -5, max: 1e6 }), lemma: fc.constantFrom('a', 'b', 'ё'), tags: fc.array(fc.constantFrom('x', 'y')) });

@@ -22,8 +22,16 @@ type Column =
 interface Columnar {
   readonly n: number;
   readonly keys: readonly string[];
+  /** One column per key; in a ragged array it holds the values of the elements that have the key. */
   readonly cols: readonly Column[];
+  /** Ragged arrays (optional keys): the distinct key lists, as indices into `keys`. */
+  readonly shapes?: readonly (readonly number[])[];
+  /** Ragged arrays: each element's index into `shapes`. */
+  readonly s?: Column;
 }
+
+/** More distinct key lists than this and the layer is kept as JSON. */
+const MAX_SHAPES = 32;
 
 /** `cols+b`: some columns refer to the base layer (tokens), which must be decoded first. */
 export type LayerCodec = 'json' | 'cols' | 'cols+b';
@@ -50,25 +58,56 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 /** Columns only when every element is a plain object with the same keys in the same order and JSON-safe values. */
 function columnar(value: unknown, base?: readonly unknown[]): Columnar | null {
   if (!Array.isArray(value) || value.length < 2) return null;
-  const first = value[0];
-  if (!isPlainObject(first)) return null;
-  const keys = Object.keys(first);
-  if (keys.length === 0 || keys.includes('__proto__')) return null;
-  for (const el of value) {
-    if (!isPlainObject(el) || !sameKeys(Object.keys(el), keys)) return null;
-  }
   const n = value.length;
   const rows = value as Record<string, unknown>[];
+  // Shapes: the distinct ordered key lists. One shape is the common case (tokens, morph).
+  const shapeIndex = new Map<string, number>();
+  const shapeKeys: string[][] = [];
+  const rowShape: number[] = new Array(n);
+  let lastKeys: string[] | null = null;
+  let lastShape = -1;
+  for (let r = 0; r < n; r++) {
+    const el = rows[r];
+    if (!isPlainObject(el)) return null;
+    const ks = Object.keys(el);
+    if (lastKeys && sameKeys(ks, lastKeys)) {
+      rowShape[r] = lastShape;
+      continue;
+    }
+    const sig = ks.join('\u0000');
+    let si = shapeIndex.get(sig);
+    if (si === undefined) {
+      if (ks.length === 0 || ks.includes('__proto__') || shapeKeys.length >= MAX_SHAPES) return null;
+      si = shapeKeys.length;
+      shapeIndex.set(sig, si);
+      shapeKeys.push(ks);
+    }
+    rowShape[r] = si;
+    lastKeys = ks;
+    lastShape = si;
+  }
+  const ragged = shapeKeys.length > 1;
+  const keys: string[] = [];
+  for (const ks of shapeKeys) for (const k of ks) if (!keys.includes(k)) keys.push(k);
+  // `end` as a length needs `start` on exactly the same elements.
+  const pairs = shapeKeys.every((ks) => ks.includes('start') === ks.includes('end'));
+  const dense = (key: string): unknown[] => {
+    if (!ragged) return rows.map((r) => r[key]);
+    const out: unknown[] = [];
+    for (const r of rows) if (Object.prototype.hasOwnProperty.call(r, key)) out.push(r[key]);
+    return out;
+  };
+  const starts = keys.includes('start') && pairs ? dense('start') : null;
   const cols: Column[] = [];
-  const starts = keys.includes('start') ? rows.map((r) => r.start) : null;
   for (const key of keys) {
-    const vals = rows.map((r) => r[key]);
+    const vals = dense(key);
     // undefined and non-finite numbers do not survive JSON: keep the whole layer as JSON instead.
     if (vals.some((v) => v === undefined || (typeof v === 'number' && !Number.isFinite(v)))) return null;
-    if ((key === 'start' || key === 'end') && base && sameAsBase(key, vals, base)) cols.push({ b: key });
+    if (!ragged && (key === 'start' || key === 'end') && base && sameAsBase(key, vals, base)) cols.push({ b: key });
     else cols.push(encodeColumn(key, vals, starts));
   }
-  return { n, keys, cols };
+  if (!ragged) return { n, keys, cols };
+  return { n, keys, cols, shapes: shapeKeys.map((ks) => ks.map((k) => keys.indexOf(k))), s: encodeColumn('s', rowShape, null) };
 }
 
 function sameAsBase(key: string, vals: unknown[], base: readonly unknown[]): boolean {
@@ -148,14 +187,30 @@ export function decodeLayer(codec: string, data: string, base?: readonly unknown
   const parsed: unknown = JSON.parse(data);
   if (codec === 'json') return parsed;
   if (codec !== 'cols' && codec !== 'cols+b') throw new Error(`unknown layer codec "${codec}"`);
-  const { n, keys, cols } = parsed as Columnar;
+  const { n, keys, cols, shapes, s } = parsed as Columnar;
   const startCol = keys.indexOf('start');
-  const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, n, null, base) as number[]) : null;
-  const columns = cols.map((col, j) => (j === startCol ? starts! : expand(col, n, starts, base)));
+  if (!shapes || !s) {
+    const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, n, null, base) as number[]) : null;
+    const columns = cols.map((col, j) => (j === startCol ? starts! : expand(col, n, starts, base)));
+    const out: Record<string, unknown>[] = new Array(n);
+    for (let r = 0; r < n; r++) {
+      const o: Record<string, unknown> = {};
+      for (let j = 0; j < keys.length; j++) o[keys[j]!] = columns[j]![r];
+      out[r] = o;
+    }
+    return out;
+  }
+  // Ragged: each column is as long as the number of elements whose shape has its key.
+  const rowShape = expand(s, n, null, undefined) as number[];
+  const counts = new Array<number>(keys.length).fill(0);
+  for (const si of rowShape) for (const k of shapes[si]!) counts[k]!++;
+  const starts: number[] | null = startCol >= 0 ? (expand(cols[startCol]!, counts[startCol]!, null, undefined) as number[]) : null;
+  const columns = cols.map((col, j) => (j === startCol ? starts! : expand(col, counts[j]!, starts, undefined)));
+  const ptr = new Array<number>(keys.length).fill(0);
   const out: Record<string, unknown>[] = new Array(n);
   for (let r = 0; r < n; r++) {
     const o: Record<string, unknown> = {};
-    for (let j = 0; j < keys.length; j++) o[keys[j]!] = columns[j]![r];
+    for (const k of shapes[rowShape[r]!]!) o[keys[k]!] = columns[k]![ptr[k]!++];
     out[r] = o;
   }
   return out;

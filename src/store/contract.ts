@@ -106,6 +106,8 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       for (const d of docs) {
         expect(await repo.has(d.id)).toBe(true);
         expect(await repo.get(d.id)).toEqual(d);
+        // Same keys in the same order at every level: exported JSON is byte-identical.
+        expect(JSON.stringify(await repo.get(d.id))).toBe(JSON.stringify(d));
       }
       expect(await repo.get('dmissing')).toBeNull();
       expect(await repo.has('dmissing')).toBe(false);
