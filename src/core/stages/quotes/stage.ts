@@ -613,7 +613,8 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
     if (!cue) continue;
     const CL = /[\u0400-\u04ff]/u.test(v.lower[i]!) ? v.lex.ru : v.lex.en;
     if (newSentence && !shortTail(v, i, b)) return null;
-    const subj = i > a ? { start: v.tokens[a]!.start, end: lastWordEnd(v, a, i, CL) } : null;
+    const subj = i > a ? cleanSubject(v, CL, a, i) : null;
+    if (i > a && !subj && CL.lang === 'en') return null; // `punctuated his list by saying`: not an attribution clause
     let speaker: Span | null = subj && subj.end > subj.start ? subj : null;
     if (!speaker) speaker = CL.lang === 'ru' ? phraseAfter(v, CL, i + 1, to, true) : plausibleSource(v, phraseAfter(v, CL, i + 1, to, true));
     if (speaker && CL.documentCues.has(cue) && !CL.passive.has(cue) && !hasWordFrom(v.slice(speaker).toLowerCase(), CL.documentWords)) continue;
@@ -626,6 +627,20 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
     if (acc) return acc;
   }
   return null;
+}
+
+/** The source words between `a` and the cue at `i`: no leading connective or verb, no trailing preposition. */
+function cleanSubject(v: View, L: CompiledLang, a: number, i: number): Span | null {
+  let e = i - 1;
+  while (e > a && (L.aux.has(v.lower[e]!) || v.tokens[e]!.kind === 'punct' || v.morph[e]?.pos === 'ADV')) e--;
+  let s = a;
+  while (s < e && (['ADV', 'CCONJ', 'SCONJ', 'INTJ', 'PART'].includes(v.morph[s]?.pos ?? '') || v.tokens[s]!.kind === 'punct')) s++;
+  if (e < s) return null;
+  if (L.lang === 'en') {
+    if (['ADP', 'PART', 'VERB'].includes(v.morph[e]?.pos ?? '') && !isUpperTok(v, e)) return null;
+    for (let k = s; k <= e; k++) if (['VERB'].includes(v.morph[k]?.pos ?? '') && !isUpperTok(v, k)) return null;
+  }
+  return { start: v.tokens[s]!.start, end: v.tokens[e]!.end };
 }
 
 /** End of the words between `a` and `i` (skipping aux words right before the cue). */
