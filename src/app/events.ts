@@ -6,6 +6,7 @@
 import type { Doc } from '../core/doc.js';
 import { clusterEvents, type ChronicleEvent, type MentionRef } from '../core/link/events.js';
 import type { Repository } from '../store/repository.js';
+import { entityId } from '../core/link/entities.js';
 
 export function mentionRefs(doc: Doc): MentionRef[] {
   const sentences = doc.layers.sentences ?? [];
@@ -49,15 +50,15 @@ export function filterEvents(events: readonly ChronicleEvent[], f: EventFilter):
 }
 
 /** The export row of an event (docs/export.md). */
-export function eventRow(e: ChronicleEvent, entityId: (key: string) => string = (k) => k): Record<string, unknown> {
+export function eventRow(e: ChronicleEvent, toId: (key: string) => string = entityId): Record<string, unknown> {
   return {
     id: e.id,
     type: e.type,
     cameo: e.cameo,
     date: e.date,
-    participants: e.participants.map((p) => entityId(p.key)),
+    participants: e.participants.map((p) => toId(p.key)),
     participantNames: e.participants.map((p) => p.name),
-    place: e.place ? entityId(e.place.key) : null,
+    place: e.place ? toId(e.place.key) : null,
     placeName: e.place?.name ?? null,
     modality: e.modality,
     langs: e.langs,

@@ -14,6 +14,7 @@ import { storiesSection } from './stories.js';
 import { commitmentsSection } from './commitments.js';
 import { claimsSection, figuresSection } from './figures.js';
 import { entitiesSection, mentionsSection } from './entities-export.js';
+import { quotesSection, timesSection } from './layers-export.js';
 
 export const EXPORT_VERSION = 1;
 
@@ -68,7 +69,7 @@ export function documentRow(d: Doc | DocSummary): ExportedDocument {
 }
 
 /** Sections after `documents`, in output order. Capabilities register here. */
-export const SECTIONS: ExportSection[] = [entitiesSection, mentionsSection, figuresSection, claimsSection, eventsSection, storiesSection, commitmentsSection];
+export const SECTIONS: ExportSection[] = [timesSection, entitiesSection, mentionsSection, quotesSection, figuresSection, claimsSection, eventsSection, storiesSection, commitmentsSection];
 
 export interface Sink {
   write(chunk: string): void | Promise<void>;

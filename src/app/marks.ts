@@ -4,6 +4,7 @@
  */
 import type { Doc } from '../core/doc.js';
 import { figureMarks } from '../core/stages/figures/export.js';
+import { entityMarksOf, eventMarksOf, quoteMarksOf, timeMarksOf } from './layers-export.js';
 
 export interface Mark {
   readonly start: number;
@@ -16,7 +17,7 @@ export interface Mark {
 
 export type MarkSource = (doc: Doc) => readonly Mark[];
 
-export const MARK_SOURCES: MarkSource[] = [figureMarks];
+export const MARK_SOURCES: MarkSource[] = [entityMarksOf, timeMarksOf, quoteMarksOf, figureMarks, eventMarksOf];
 
 /** All marks of a document, ordered by start, longer first. */
 export function marksOf(doc: Doc): Mark[] {

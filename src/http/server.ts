@@ -205,8 +205,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }, async (req) => {
     const needle = req.query.what?.toLowerCase();
     const conflicted = new Set<string>();
-    // Claim rows list their figures' ids separated by spaces.
-    if (req.query.conflicts) for (const c of model.sections.claims ?? []) if (c.conflict) for (const f of str(c.figures).split(' ')) if (f) conflicted.add(f);
+    if (req.query.conflicts) for (const c of model.sections.claims ?? []) if (c.conflict) for (const f of figureIds(c.figures)) conflicted.add(f);
     const rows = (model.sections.figures ?? []).filter((f) => (!needle || `${str(f.what)} ${str(f.whatEn)}`.toLowerCase().includes(needle))
       && (!req.query.conflicts || conflicted.has(str(f.id))));
     return page(rows, req.query);
@@ -312,6 +311,11 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     await app.register(fastifyStatic, { root: path.resolve(opts.webDir), prefix: '/', index: ['index.html'], wildcard: false });
   }
   return app;
+}
+
+/** A claim's figure ids: an array in the export (older rows: one string separated by spaces). */
+function figureIds(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(' ').filter(Boolean) : [];
 }
 
 /** A window of text around the first matches, cut into plain and matched parts. */

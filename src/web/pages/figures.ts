@@ -6,7 +6,7 @@ import { t } from '../i18n.js';
 import { formatDate, formatNumber } from '../format.js';
 import { Status, useApi } from './common.js';
 
-interface Claim { id: string; figures: string; conflict: boolean; series: boolean; what: string; subject: string | null; values: string }
+interface Claim { id: string; figures: string[] | string; conflict: boolean; series: boolean; what: string; subject: string | null; values: string }
 interface Figure { id: string; doc: string; start: number; text: string; value: number; unit: string | null; what: string | null; whatEn: string | null; subject: string | null; asOf: string | null; speaker: string | null; source: string | null }
 
 function Chart({ points }: { points: Figure[] }) {
@@ -35,7 +35,8 @@ export function FiguresPage({ query }: { query: URLSearchParams }) {
     <h2>${t('claims')}</h2>
     <ul class="claims">
       ${(claims.data?.items ?? []).map((c) => {
-        const figs = c.figures.split(' ').map((id) => byId.get(id)).filter((f): f is Figure => !!f);
+        const ids = Array.isArray(c.figures) ? c.figures : c.figures.split(' ');
+        const figs = ids.map((id) => byId.get(id)).filter((f): f is Figure => !!f);
         return html`<li class=${c.conflict ? 'conflict' : c.series ? 'series' : ''}>
           <h3>${c.what}${c.subject ? ` — ${c.subject}` : ''} ${c.conflict ? html`<span class="tag warn">${t('conflicts')}</span>` : c.series ? html`<span class="tag">${t('series')}</span>` : null}</h3>
           <div class="values">${figs.map((f) => html`<div class="value">
