@@ -1,7 +1,12 @@
 /** `chronicle ingest PATH...`: read, analyse and store documents. */
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { ingest, type IngestSummary } from '../../app/ingest.js';
+import { ingestItems, type IngestItem, type IngestSummary } from '../../app/ingest.js';
+import { loadValidators, saveValidators } from '../../app/watch.js';
+import { readInputs, type ReadOptions } from '../../ingest/index.js';
+import { WebClient } from '../../ingest/web/client.js';
+import type { Conditional } from '../../ingest/web/http.js';
+import { isUrl, readUrl } from '../../ingest/web/read.js';
 import { createDefaultPipeline } from '../../app/pipeline.js';
 import { relink } from '../../app/link.js';
 import { UsageError } from '../../core/errors.js';
@@ -21,8 +26,8 @@ interface IngestCliOptions {
 export function register(program: Command): void {
   program
     .command('ingest')
-    .description('ingest files, directories, globs, .gz files or - (stdin) into the store')
-    .argument('<paths...>', 'files, directories (recursive), globs, .gz, or - for stdin')
+    .description('ingest files, directories, globs, .gz files, - (stdin) or http(s) URLs (pages, feeds, sitemaps) into the store')
+    .argument('<paths...>', 'files, directories (recursive), globs, .gz, - for stdin, or URLs')
     .option('--format <format>', `input format: ${FORMATS.join(', ')}`, 'auto')
     .option('--field <name=field...>', 'map a record field, e.g. --field text=body --field date=pub_time (title, text, date, url, publisher)')
     .option('--encoding <name>', 'force the character encoding instead of detecting it')
@@ -52,7 +57,7 @@ function parseFields(pairs: string[]): Record<string, string> {
 
 export async function runIngest(
   paths: string[],
-  repo: Parameters<typeof ingest>[1],
+  repo: Parameters<typeof ingestItems>[1],
   o: { format?: Format; fields?: Record<string, string>; encoding?: string | undefined; progress: boolean },
 ): Promise<IngestSummary & { redated: number }> {
   const pipeline = await createDefaultPipeline();
@@ -68,10 +73,23 @@ export async function runIngest(
   let bytes = 0;
   let lastLine = t0;
   bar?.start(0, 0, { rate: '0', mb: '0.0', failed: 0 });
-  const summary = await ingest(paths, repo, pipeline, {
+  const readOpts: ReadOptions = {
     ...(o.format ? { format: o.format } : {}),
     ...(o.fields ? { fields: o.fields } : {}),
     ...(o.encoding ? { encoding: o.encoding } : {}),
+  };
+  // URLs go through the web client (robots.txt, validators kept in the store), files through the readers.
+  const validators = paths.some(isUrl) ? await loadValidators(repo) : new Map<string, Conditional>();
+  const fresh = new Map<string, Conditional>();
+  const client = new WebClient();
+  async function* items(): AsyncGenerator<IngestItem> {
+    for (const p of paths) {
+      if (isUrl(p)) yield* readUrl(client, p, { conditional: (u) => validators.get(u), onValidators: (u, v) => fresh.set(u, v) });
+      else yield* readInputs([p], readOpts);
+    }
+  }
+  const summary = await ingestItems(items(), repo, pipeline, {
+    ...readOpts,
     onProgress: (p) => {
       bytes += p.bytes;
       if (p.outcome === 'failed') {
@@ -94,6 +112,7 @@ export async function runIngest(
     },
   });
   bar?.stop();
+  await saveValidators(repo, fresh);
   // Cross-document steps: undated documents take their story's date and are analysed again.
   const linked = summary.added > 0 ? await relink(repo, pipeline) : { redated: [] };
   return { ...summary, redated: linked.redated.length };

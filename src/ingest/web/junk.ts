@@ -89,10 +89,11 @@ export function junkVerdict(doc: DocInit, html: string | null, data: JunkData = 
     const consent = data.consent.find((p) => lower.includes(p));
     if (consent && words < data.minWords * 3) return { kind: 'consent', code: 'web/consent', reason: `cookie/consent page, not an article ("${consent}")` };
   }
-  if (words < data.minWords) return { kind: 'too-short', code: 'web/too-short', reason: `only ${words} words of text, not an article` };
   if (html) {
-    const share = linkShare(body, html);
+    // Over the whole extracted text: the reader may already have zoned a column of headlines as boilerplate.
+    const share = linkShare(doc.text, html);
     if (share > 0.5) return { kind: 'not-article', code: 'web/not-article', reason: `index or list page: ${Math.round(share * 100)}% of its text is links` };
   }
+  if (words < data.minWords) return { kind: 'too-short', code: 'web/too-short', reason: `only ${words} words of text, not an article` };
   return null;
 }

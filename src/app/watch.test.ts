@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Pipeline } from '../core/pipeline.js';
+import { openRepository } from '../store/open.js';
+import type { Repository } from '../store/repository.js';
+import { startNewsSites, type NewsSites } from '../ingest/web/fixtures.js';
+import { createDefaultPipeline } from './pipeline.js';
+import { parseSources, sourceHealth, watch, type RoundReport } from './watch.js';
+
+let sites: NewsSites;
+let dir: string;
+let pipeline: Pipeline;
+
+beforeAll(async () => {
+  sites = await startNewsSites();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-watch-'));
+  pipeline = await createDefaultPipeline();
+}, 60_000);
+afterAll(async () => {
+  await sites?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(db: string): Promise<Repository> {
+  const repo = await openRepository(db);
+  await repo.migrate();
+  return repo;
+}
+
+const T0 = Date.parse('2026-03-01T10:00:00Z');
+
+async function round(repo: Repository, atMs: number, lines: string[], force = false): Promise<RoundReport> {
+  const [r] = await watch({ repo, pipeline, config: parseSources(sites.sourcesYaml()), once: true, force, now: () => new Date(atMs), log: (l) => lines.push(l), backoffMs: 5 });
+  return r!;
+}
+
+const byId = (r: RoundReport, id: string) => r.sources.find((s) => s.id === id)!;
+
+describe('watch', () => {
+  it('ingests two feeds in two languages across a restart: every item once, the failing host backed off, nothing else touched', async () => {
+    const db = path.join(dir, 'watch.db');
+    const lines: string[] = [];
+    let repo = await open(db);
+
+    const r1 = await round(repo, T0, lines);
+    expect(byId(r1, 'wire-en')).toMatchObject({ status: 'ok', fresh: 5, added: 3, rejected: 2, failed: 0 });
+    expect(byId(r1, 'inform-ru')).toMatchObject({ status: 'ok', fresh: 3, added: 3, rejected: 0, failed: 0 });
+    expect(byId(r1, 'broken')).toMatchObject({ status: 'failed' });
+    expect(lines.some((l) => l.startsWith('host ' + sites.broken.host + ' backed off until'))).toBe(true);
+    const rejected = lines.filter((l) => l.startsWith('rejected:')).join('\n');
+    expect(rejected).toMatch(/paywalled\.html: paywall stub/);
+    expect(rejected).toMatch(/secret\.html: robots\.txt of .* disallows this path/);
+
+    // 30 s later nothing is due; forced, the backed-off host is still left alone.
+    const brokenBefore = sites.broken.requests.length;
+    const r2 = await round(repo, T0 + 30_000, lines);
+    expect(r2.sources.map((s) => s.status)).toEqual(['not-due', 'not-due', 'not-due']);
+    const r2f = await round(repo, T0 + 31_000, lines, true);
+    expect(byId(r2f, 'broken').status).toBe('skipped');
+    expect(byId(r2f, 'wire-en').status).toBe('not-modified');
+    expect(byId(r2f, 'inform-ru')).toMatchObject({ status: 'ok', fresh: 0, added: 0 });
+    expect(sites.broken.requests.length).toBe(brokenBefore);
+
+    // Stop, publish more, restart on the same file with a new handle.
+    await repo.close();
+    sites.publishMore();
+    repo = await open(db);
+    const r3 = await round(repo, T0 + 20 * 60_000, lines);
+    expect(byId(r3, 'wire-en')).toMatchObject({ status: 'ok', fresh: 1, added: 1 });
+    expect(byId(r3, 'inform-ru')).toMatchObject({ status: 'ok', fresh: 1, added: 1 });
+    expect(byId(r3, 'broken').status).toBe('failed');
+
+    // Every item once.
+    const docs = await repo.list({ limit: 100 });
+    const urls = docs.map((d) => d.source.url).sort();
+    expect(urls).toEqual(sites.expectedUrls().sort());
+    expect(await repo.count()).toEqual({ documents: 8, duplicates: 0 });
+    const ru1 = docs.find((d) => d.source.url?.endsWith('/ru/news/1.html'))!;
+    expect(ru1).toMatchObject({ lang: 'ru', publisher: 'Пример-Информ', published: { date: '2020-11-11', how: 'metadata' } });
+    expect(ru1.title).toBe('Наблюдатели сообщили о ходе работы, выпуск 1');
+    const koi = docs.find((d) => d.source.url?.endsWith('/ru/news/3.html'))!;
+    expect(koi.source).toMatchObject({ encoding: 'koi8-r', finalUrl: sites.news.url('/ru/news/3.html') });
+    expect(koi.title).toBe('Наблюдатели сообщили о ходе работы, выпуск 3');
+    const en1 = docs.find((d) => d.source.url?.endsWith('/en/news/1.html'))!;
+    expect(en1).toMatchObject({ lang: 'en', publisher: 'Example Wire', published: { date: '2020-11-11', how: 'metadata' } });
+    expect(en1.source.fetchedAt).toBe(new Date(T0).toISOString());
+
+    // Health: the failing host reported and backed off (second failure: 2 minutes).
+    const health = await sourceHealth(repo, parseSources(sites.sourcesYaml()), new Date(T0 + 20 * 60_000 + 1000));
+    const broken = health.find((h) => h.id === 'broken')!;
+    expect(broken.lastError?.code).toBe('web/http-503');
+    expect(broken.backoffUntil).toBe(new Date(T0 + 20 * 60_000 + 120_000).toISOString());
+    expect(broken.lastSuccess).toBeNull();
+    const wire = health.find((h) => h.id === 'wire-en')!;
+    expect(wire).toMatchObject({ items: 4, rejected: 2, lastError: null, backoffUntil: null });
+    expect(wire.lagSeconds).toBeGreaterThan(0);
+
+    // Nothing else touched: each page fetched once, the disallowed one never, only known paths asked.
+    const paths = sites.news.requests.map((q) => q.path);
+    for (const u of sites.expectedUrls()) {
+      const p = new URL(u).pathname;
+      const fetched = paths.filter((x) => x === p).length;
+      expect(fetched, p).toBe(p.includes('/ru/news/') && !p.endsWith('3.html') ? 0 : 1);
+    }
+    expect(paths.filter((p) => p === '/en/paywalled.html')).toHaveLength(1);
+    expect(paths).not.toContain('/private/secret.html');
+    expect(new Set(paths)).toEqual(new Set(['/robots.txt', '/en/rss.xml', '/ru/rss.xml', '/en/paywalled.html', '/ru/news/3.html', ...[1, 2, 3, 4].map((i) => `/en/news/${i}.html`)]));
+    expect(new Set(sites.broken.requests.map((q) => q.path))).toEqual(new Set(['/robots.txt']));
+    expect(fs.readdirSync(dir).filter((f) => !f.startsWith('watch.db'))).toEqual([]);
+    await repo.close();
+  }, 120_000);
+
+  it('reads the SOURCES.yml format and refuses a bad one with the file and source named', () => {
+    const c = parseSources(sites.sourcesYaml());
+    expect(c.sources.map((s) => [s.id, s.intervalMs])).toEqual([
+      ['wire-en', 900_000],
+      ['inform-ru', 600_000],
+      ['broken', 900_000],
+    ]);
+    expect(c.retries).toBe(0);
+    expect(() => parseSources('sources:\n  - url: ftp://x\n', 'my.yml')).toThrow(/my\.yml: source 1: "ftp:\/\/x" is not an http\(s\) URL/);
+    expect(() => parseSources('sources:\n  - url: http://a/\n    interval: soon\n', 'my.yml')).toThrow(/interval: "soon" is not a duration/);
+  });
+});
