@@ -19,9 +19,11 @@ import * as figures from './commands/figures.js';
 import * as agreements from './commands/agreements.js';
 import * as commitments from './commands/commitments.js';
 import * as linkCmd from './commands/link.js';
+import * as watchCmd from './commands/watch.js';
+import * as sourcesCmd from './commands/sources.js';
 import * as entitiesCmd from './commands/entities.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures, agreements, commitments, linkCmd, entitiesCmd];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures, agreements, commitments, linkCmd, entitiesCmd, watchCmd, sourcesCmd];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')
