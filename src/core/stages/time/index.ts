@@ -150,6 +150,10 @@ function find(doc: Doc, compiled: CompiledTime): Found[] {
     const hi = morph ? firstIndexAtOrAfter(morph, s.end) : 0;
     for (const m of mergeClockDate(findMatches(set, text), text)) {
       const abs = { ...m, start: s.start + m.start, end: s.start + m.end };
+      if (morph && hi > lo && set.lexicon.eveWords?.includes(text.slice(m.start, m.end).toLowerCase())) {
+        const next = morph[firstIndexAtOrAfter(morph, abs.end)];
+        if (next && next.start < s.end && next.pos === 'NOUN' && next.tags.includes('gent')) continue;
+      }
       const tense = m.spec.t === 'point' ? tenseAround(doc.text, s, abs, set.lexicon, morph && hi > lo ? morph : undefined, lo, hi, lang === 'ru') : 'unknown';
       out.push({ ...abs, sentence: i, tense, lang });
     }

@@ -59,6 +59,8 @@ export interface TimeLexicon {
   readonly pastSuffixes: readonly string[];
   readonly setWords: Readonly<Record<string, string>>;
   readonly holidays: Readonly<Record<string, string>>;
+  /** Relative-day words that are prepositions before a genitive noun (`накануне выборов`: the eve of an event, not the day before publication). */
+  readonly eveWords?: readonly string[];
   /** Word stems of places -> UTC offset, for `local time` / `по местному времени` (nearest place mentioned before). */
   readonly localZones: Readonly<Record<string, string>>;
   /** Years in words (`nineteen ninety-six`): century words, tens, units. */
