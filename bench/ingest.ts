@@ -39,7 +39,7 @@ await repo.close();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
 const mb = summary.bytes / 1e6;
-const analysisMs = Object.values(summary.stageMs).reduce((a, b) => a + b, 0);
+const analysisMs = Object.entries(summary.stageMs).filter(([k]) => !k.startsWith('store.') && k !== 'read').reduce((a, [, b]) => a + b, 0);
 const result: Record<string, unknown> = {
   label: values.label ?? positionals.join(' '),
   date: new Date().toISOString(),
