@@ -4,7 +4,7 @@ import type { FigureRow } from '../../core/stages/figures/export.js';
 
 const row = (what: string | null, whatEn: string | null): FigureRow => ({
   doc: 'd1', start: 0, end: 3, text: '300', value: 300, qualifier: null, unit: null, what, whatEn, subject: null, asOf: null, speaker: null,
-  id: 'd1:0-3', kind: 'cardinal', high: null, precision: 100, subjectKey: null, unitKind: null, source: null,
+  id: 'd1:0-3', kind: 'cardinal', high: null, precision: 100, subjectKey: null, unitKind: null, source: null, placeKey: null, vague: false,
 });
 
 describe('chronicle figures --what', () => {

@@ -95,3 +95,19 @@ describe('the team-written claims corpus', () => {
     expect(series[0]!.values).toContain('Более 48 тысяч');
   });
 });
+
+describe('claims without a subject', () => {
+  it('keep apart figures far apart in time, and group by the place named instead', () => {
+    const noSubject = { subject: null, whatEn: 'people killed', what: 'people killed' };
+    expect(groupClaims([fig({ id: 'a:1', value: 4, asOf: '2021-01-11', ...noSubject }), fig({ id: 'b:1', value: 3000, asOf: '2023-10-12', ...noSubject })])).toEqual([]);
+    const [c] = groupClaims([
+      fig({ id: 'a:1', value: 40, asOf: '2021-01-11', ...noSubject, placeKey: 'geo:1' }),
+      fig({ id: 'b:1', value: 90, asOf: '2021-01-12', ...noSubject, placeKey: 'geo:1' }),
+      fig({ id: 'c:1', value: 90, asOf: '2021-01-12', ...noSubject, placeKey: 'geo:2' }),
+    ]);
+    expect(c).toMatchObject({ conflict: true, figures: ['a:1', 'b:1'] });
+  });
+  it('leaves out vague counts and single items', () => {
+    expect(groupClaims([fig({ id: 'a:1', value: 100, vague: true }), fig({ id: 'b:1', value: 1 }), fig({ id: 'c:1', value: 1 })])).toEqual([]);
+  });
+});

@@ -32,6 +32,10 @@ export interface ClaimFigure {
   readonly subjectKey?: string | null;
   readonly asOf: string | null;
   readonly speaker: string | null;
+  /** Place named in the figure's sentence: stands in for a missing subject. */
+  readonly placeKey?: string | null;
+  /** `dozens`, `сотни`: never compared. */
+  readonly vague?: boolean;
 }
 
 export interface ClaimValue {
@@ -67,6 +71,8 @@ export interface ClaimOptions {
   readonly sameTimeDays?: number;
   /** Relative tolerance of `about`/`около` (default 0.1). */
   readonly approx?: number;
+  /** Without a subject, figures further apart than this many days are not the same claim (default 90). */
+  readonly subjectlessGapDays?: number;
 }
 
 const DAY = 86_400_000;
@@ -130,7 +136,8 @@ const norm = (s: string | null | undefined): string =>
 export function claimKey(f: ClaimFigure): string | null {
   const what = norm(f.whatEn ?? f.what);
   if (!what) return null;
-  return `${what}|${norm(f.subjectKey ?? f.subject)}|${f.unit ?? ''}`;
+  const subject = norm(f.subjectKey ?? f.subject) || (f.placeKey ? `@${f.placeKey}` : '');
+  return `${what}|${subject}|${f.unit ?? ''}`;
 }
 
 interface Dated {
@@ -147,7 +154,8 @@ export function groupClaims(figures: readonly ClaimFigure[], options: ClaimOptio
   const approx = options.approx ?? 0.1;
   const groups = new Map<string, Dated[]>();
   for (const f of figures) {
-    if (f.qualifier === 'more' || f.kind === 'ordinal' || f.unitKind === 'duration' || !f.asOf) continue;
+    // Additions, ordinals, durations, vague counts and single items are not claims anyone disputes.
+    if (f.qualifier === 'more' || f.kind === 'ordinal' || f.unitKind === 'duration' || f.vague || f.value < 2 || !f.asOf) continue;
     const key = claimKey(f);
     const r = dateRange(f.asOf);
     if (key === null || r === null) continue;
@@ -155,9 +163,27 @@ export function groupClaims(figures: readonly ClaimFigure[], options: ClaimOptio
     if (!g) groups.set(key, (g = []));
     g.push({ f, from: r[0], to: r[1] });
   }
-  const claims: Claim[] = [];
+  const gap = options.subjectlessGapDays ?? 90;
+  const parts: [string, Dated[]][] = [];
   for (const key of [...groups.keys()].sort()) {
     const g = groups.get(key)!.sort((a, b) => a.from - b.from || a.to - b.to || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
+    if (key.split('|')[1] !== '') {
+      parts.push([key, g]);
+      continue;
+    }
+    // Without a subject or place, only figures close in time can be about the same thing.
+    let chain: Dated[] = [];
+    for (const d of g) {
+      if (chain.length && d.from - chain[chain.length - 1]!.to > gap) {
+        parts.push([`${key}|${chain[0]!.f.asOf}`, chain]);
+        chain = [];
+      }
+      chain.push(d);
+    }
+    if (chain.length) parts.push([parts.some(([k]) => k.startsWith(key)) ? `${key}|${chain[0]!.f.asOf}` : key, chain]);
+  }
+  const claims: Claim[] = [];
+  for (const [key, g] of parts) {
     if (new Set(g.map((d) => sourceOf(d.f))).size < 2) continue;
     // Slices of overlapping time.
     const slices: Dated[][] = [];

@@ -16,7 +16,7 @@ export interface FigureRow {
   readonly subject: string | null;
   readonly asOf: string | null;
   readonly speaker: string | null;
-  /** Extra columns claims need: a stable id, kind, range end, rounding, subject key, unit kind and source. */
+  /** Extra columns claims need: a stable id, kind, range end, rounding, subject key, unit kind, source, place key, vagueness. */
   readonly id: string;
   readonly kind: string;
   readonly high: number | null;
@@ -24,6 +24,8 @@ export interface FigureRow {
   readonly subjectKey: string | null;
   readonly unitKind: string | null;
   readonly source: string | null;
+  readonly placeKey: string | null;
+  readonly vague: boolean;
 }
 
 export interface ClaimRow {
@@ -62,6 +64,8 @@ export function figureRows(doc: Doc): FigureRow[] {
     subjectKey: f.subjectKey,
     unitKind: f.unitKind,
     source,
+    placeKey: f.placeKey ?? null,
+    vague: f.vague ?? false,
   }));
 }
 

@@ -30,3 +30,24 @@ describe('figures through the default pipeline (real morphology, time and quotes
     expect(f.find((x) => x.value === 1960)).toMatchObject({ whatEn: 'servicemen', subject: 'mission' });
   });
 });
+
+describe('the claims corpus through the default pipeline', () => {
+  it('gives exactly one conflict and one series', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { repoRoot } = await import('../../../test-helpers/shared.js');
+    const { applyPatch } = await import('../../doc.js');
+    const { figureRows, claimRows } = await import('./export.js');
+    const dir = path.join(repoRoot, 'test', 'fixtures', 'claims');
+    const rows = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().flatMap((f) => {
+      const text = fs.readFileSync(path.join(dir, f), 'utf8');
+      const date = /^date (\d{4}-\d{2}-\d{2})/.exec(text)![1]!;
+      const body = text.indexOf('\n') + 1;
+      const doc = makeDoc(text, { published: date, zones: [{ start: body, end: text.length, kind: 'body', stage: 'test', rule: 'fixture' }] });
+      return figureRows(p.run(applyPatch(doc, { publisher: f.split('-')[1]! })));
+    });
+    const claims = claimRows(rows);
+    expect(claims.filter((c) => c.conflict).map((c) => c.what)).toEqual(['servicemen']);
+    expect(claims.filter((c) => c.series).map((c) => c.what)).toEqual(['refugees']);
+  });
+});

@@ -46,6 +46,10 @@ export interface Figure extends Annotation {
   /** Comparable key of the subject: an entity key when the entities stage found one, else normalised words. */
   readonly subjectKey: string | null;
   readonly subjectSpan: Span | null;
+  /** Key of the first place named in the sentence outside the figure (entities stage), else null: scopes figures without a subject. */
+  readonly placeKey: string | null;
+  /** `dozens`, `сотни`: no exact value. */
+  readonly vague: boolean;
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the date the figure holds as of. */
   readonly asOf: string | null;
   /** Start of the counting period (`since November 14`), when stated. */
@@ -186,6 +190,8 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
         subject: subject?.text ?? null,
         subjectKey: subject?.key ?? null,
         subjectSpan: subject?.span ?? null,
+        placeKey: mentions.find((m) => m.type === 'LOC' && m.key && m.start >= s.start && m.end <= s.end && (m.end <= n.start || m.start >= n.end))?.key ?? null,
+        vague: n.vague,
         asOf: time.asOf,
         since: time.since,
         speaker,
