@@ -206,7 +206,7 @@ function localZoneFinder(doc: Doc, compiled: CompiledTime): (pos: number, lang: 
   };
 }
 
-function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null, localZone?: (pos: number, lang: 'en' | 'ru') => string | undefined): Resolution {
+function resolveAll(found: readonly Found[], dct: Ymd | null, localZone?: (pos: number, lang: 'en' | 'ru') => string | undefined): Resolution {
   const times: TimeX[] = [];
   const values: Resolved[] = [];
   let recent: { year: number; sentence: number } | null = null;
@@ -242,11 +242,10 @@ function resolveAll(doc: Doc, found: readonly Found[], dct: Ymd | null, localZon
     const t = times[i]!;
     if (t.zone !== 'local') continue;
     const z = localZone?.(t.start, found[i]!.lang);
-    const { zone: _drop, ...rest } = t;
-    void _drop;
+    const rest: TimeX = { ...t };
+    delete (rest as { zone?: string }).zone;
     times[i] = z ? { ...rest, zone: z } : rest;
   }
-  void doc;
   return { times, values };
 }
 
@@ -319,8 +318,8 @@ export function analyseTimes(doc: Doc, compiled: CompiledTime): DocPatch {
   let published: Published = doc.published;
   let dct = parseYmd(published.date);
   if (!dct) {
-    const first = resolveAll(doc, found, null);
-    const header = bodyDateline(doc, [...headerFound, ...found], resolveAll(doc, [...headerFound, ...found], null));
+    const first = resolveAll(found, null);
+    const header = bodyDateline(doc, [...headerFound, ...found], resolveAll([...headerFound, ...found], null));
     const md = published.monthDay;
     if (md) {
       const { date, after } = inferDatelineYear(found, first, md);
@@ -345,6 +344,6 @@ export function analyseTimes(doc: Doc, compiled: CompiledTime): DocPatch {
       if (after) published = { date: null, after: fmtDay(after), how: 'inferred' };
     }
   }
-  const { times } = resolveAll(doc, found, dct, localZoneFinder(doc, compiled));
+  const { times } = resolveAll(found, dct, localZoneFinder(doc, compiled));
   return { layers: { times }, ...(published !== doc.published ? { published } : {}), ...(messages.length ? { messages } : {}) };
 }

@@ -302,7 +302,6 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (u === 'quarter') return { t: 'point', qShift: shift };
         if (u === 'half') return null;
         const unit = u === 'weekend' ? 'WE' : unitOf(u);
-        void text;
         return { t: 'point', rel: { unit, n: shift }, ...(md ? { mod: md } : {}) };
       },
     },
@@ -402,7 +401,6 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (!cap(g.wd)) return null;
         // Short forms (`Sun`, `Sat`, `Wed`) are names and words as often as days.
         if (g.wd!.length <= 5 && !/day$/i.test(g.wd!)) return null;
-        void text;
         const spec: PointSpec = { t: 'point', wd: L.weekdays[lc(g.wd)]! };
         // TimeML dates `Wednesday night` to the day; mornings and evenings are times.
         if (g.dp && L.dayParts[lc(g.dp)] !== 'NI') spec.dp = L.dayParts[lc(g.dp)]!;
@@ -434,7 +432,6 @@ export function englishRules(L: TimeLexicon): RuleSet {
       re: re(`${REFS}`),
       build: (m, _g, text) => {
         const k = lc(m[0]);
-        void text;
         return { t: 'ref', value: L.refs[k]! };
       },
     },
@@ -733,7 +730,6 @@ export function russianRules(L: TimeLexicon): RuleSet {
         const adverb = /ой$|ом$|ью$/.test(lc(g.se));
         const md = mod(L, g.fz);
         if (!g.y && !adverb && !md) return null;
-        void m;
         return { t: 'point', season: L.seasons[lc(g.se)]!, ...(g.y ? { y: +g.y } : {}), ...(md ? { mod: md } : {}) };
       },
     },
