@@ -132,6 +132,14 @@ describe('indirect speech', () => {
     expect(qs[2]!.speakerName).toBe('Kremlin');
   });
 
+  it('takes `Об этом сообщила X` as X reporting the sentence before, and `по его словам` as the last speaker', async () => {
+    const d = await analyse('Министр Олег Ветров провел совещание с аграриями. Об этом сообщила пресс-служба Кремля. По его словам, урожай будет хорошим.');
+    const prev = quotes(d).find((q) => q.rule === 'indirect-previous-sentence')!;
+    expect(prev).toMatchObject({ speakerName: 'Kremlin', text: 'Министр Олег Ветров провел совещание с аграриями' });
+    const his = quotes(d).find((q) => q.text === 'урожай будет хорошим')!;
+    expect(his.speakerHow).toBe('pronoun');
+  });
+
   it('gives an impersonal `отмечается, что` to the body the text names', async () => {
     const d = await analyse('Об этом сообщила пресс-служба Кремля. Отмечается, что стороны обсудили поставки зерна.');
     const q = quotes(d).find((x) => x.cueLemma === 'отмечаться')!;

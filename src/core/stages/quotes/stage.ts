@@ -769,14 +769,17 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
 
   // `According to X, CLAUSE` / `CLAUSE, according to X` / `По словам X, CLAUSE` / `Как сообщили в Кремле, CLAUSE`
   for (let i = a; i < b; i++) {
-    const ph = L.according.find((p) => p.every((w, k) => v.lower[i + k] === w));
+    let ph = L.according.find((p) => p.every((w, k) => v.lower[i + k] === w));
+    // `по его словам`: the pronoun is the source.
+    const pronounInside = !ph && L.lang === 'ru' && v.lower[i] === 'по' && ['его', 'её', 'ее', 'их'].includes(v.lower[i + 1] ?? '') && (v.lower[i + 2] ?? '').startsWith('слов');
+    if (pronounInside) ph = ['по', v.lower[i + 1]!, v.lower[i + 2]!];
     if (!ph || insideQuote(v.tokens[i]!.start)) continue;
     const cueEnd = v.tokens[i + ph.length - 1]!.end;
     const cue = { start: v.tokens[i]!.start, end: cueEnd };
     let comma = -1;
     for (let k = i + ph.length; k < b; k++) if (v.lower[k] === ',') { comma = k; break; }
     const srcEnd = comma >= 0 ? v.tokens[comma]!.start : sentSpan.end;
-    const sp = phraseAfter(v, L, i + ph.length, srcEnd, false);
+    const sp = pronounInside ? { start: v.tokens[i + 1]!.start, end: v.tokens[i + 1]!.end } : phraseAfter(v, L, i + ph.length, srcEnd, false);
     const attr: Attribution = { speaker: sp, cue, cueLemma: ph.join(' '), end: srcEnd, impersonal: !sp };
     const atStart = i === a || (i > a && v.lower[i - 1] === ',' ) || text.slice(s.start, cue.start).trim().split(/\s+/u).length <= 2;
     if (atStart && comma >= 0 && i < comma) {
@@ -785,6 +788,23 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
       push({ start: s.start, end: v.tokens[i - 1]!.start }, attr, 'indirect-according-after');
     }
     return;
+  }
+
+  // `Об этом сообщила пресс-служба Кремля.` / `This was reported by ...`: the previous sentence is what was said.
+  if (b - a >= 3 && ((v.lower[a] === 'об' && v.lower[a + 1] === 'этом') || (v.lower[a] === 'this' && v.lower[a + 1] === 'was'))) {
+    let i = a + 2;
+    while (i < b && !v.cueLemma[i] && i - a < 5) i++;
+    const prev = v.sentences[v.sentences.indexOf(s) - 1];
+    if (i < b && v.cueLemma[i] && prev && !isCovered(prev.start) && !insideQuote(prev.start)) {
+      let k = i + 1;
+      if (v.lower[k] === 'by') k++;
+      const speaker = phraseAfter(v, L, k, sentSpan.end, true);
+      const c = trimFinal(text, { start: prev.start, end: prev.end });
+      if (speaker && wordCount(v.slice(c)) >= 3) {
+        out.push({ start: c.start, end: c.end, content: [c], kind: 'indirect', rule: 'indirect-previous-sentence', attr: { speaker, cue: { start: v.tokens[i]!.start, end: v.tokens[i]!.end }, cueLemma: v.cueLemma[i]!, end: sentSpan.end }, lang: L.lang, dateWindow: { start: s.start, end: s.end } });
+        return;
+      }
+    }
   }
 
   // Pass 1, from the right: `CLAUSE, Peskov said on Thursday.`; pass 2, from the left: `X said that ...`.
