@@ -29,10 +29,15 @@ interface AzParse {
   parser: string;
 }
 interface AzModule {
-  Morph: ((word: string) => AzParse[]) & { init(dir: string, cb: (err?: unknown) => void): void };
+  Morph: ((word: string, config?: Record<string, unknown>) => AzParse[]) & { init(dir: string, cb: (err?: unknown) => void): void };
 }
 
 const require = createRequire(import.meta.url);
+const MAX_WORD = 48;
+const MAX_PARSES = 24;
+// Az.js by default reads any run of a repeated letter as stuttering (`нееет`), which costs
+// time on every word and explodes on long runs; edited news has none.
+const AZ_CONFIG = { stutter: 0 };
 
 /** Initialises Az.js with its bundled OpenCorpora dictionaries; resolves to a library-neutral analyser. */
 export async function loadRussianAnalyser(): Promise<RuAnalyser> {
@@ -42,7 +47,11 @@ export async function loadRussianAnalyser(): Promise<RuAnalyser> {
     Az.Morph.init(dicts, (err?: unknown) => (err ? reject(new Error(`cannot load the Russian dictionaries from ${dicts}: ${String(err)}`)) : resolve()));
   });
   return (word: string): RuParse[] =>
-    Az.Morph(word).map((p) => ({
+    // Very long forms are not words (and a run of one letter makes Az.js try tens of thousands of
+    // "stutter" readings); the best few parses are all the stage looks at.
+    word.length > MAX_WORD
+      ? []
+      : Az.Morph(word, AZ_CONFIG).slice(0, MAX_PARSES).map((p) => ({
       lemma: (p.normalize()?.word ?? word).toLowerCase(),
       tags: p.tag.toString().split(/[ ,]/).filter(Boolean),
       score: p.score,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguageResources, type LanguageResources } from '../../../app/morph-resources.js';
 import { makeDoc } from '../../../test-helpers/doc.js';
@@ -166,5 +167,25 @@ describe('other languages', () => {
     const { doc, m } = analyse('Угоду про припинення вогню підписали лідери трьох країн.');
     expect(doc.lang).toBe('uk');
     expect(m('Угоду')).toMatchObject({ lemma: 'угоду', pos: 'X' });
+  });
+});
+
+describe('morph invariants', () => {
+  it('gives every token exactly one analysis with its span, whatever the text', () => {
+    const piece = fc.constantFrom('Алиевым', 'стали', 'Пашинян', 'Talks', 'peacekeepers', "Aliyev's", 'I', 'U.S.', 'г.', 'В.', '1,960', '.', '!', '«', '»', '"', ' ', ' ', '\n\n', '—', 'Су-25', 'ааааааааааааааааааааааааааа', '🙂', 'Ё');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const { doc } = analyse(parts.join(''));
+        const tokens = doc.layers.tokens!;
+        const morph = doc.layers.morph!;
+        expect(morph).toHaveLength(tokens.length);
+        morph.forEach((mm, i) => {
+          expect([mm.start, mm.end]).toEqual([tokens[i]!.start, tokens[i]!.end]);
+          expect(mm.lemma).toBe(mm.lemma.toLowerCase());
+          expect(mm.pos).toMatch(/^[A-Z]+$/);
+        });
+      }),
+      { numRuns: 150 },
+    );
   });
 });

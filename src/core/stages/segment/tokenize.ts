@@ -94,8 +94,9 @@ export function tokenize(text: string, start: number, end: number, abbr: Abbrevi
   re.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = re.exec(slice)) !== null) {
-    const s = m.index;
-    let e = s + m[0].length;
+    // With the u flag a match may start at a surrogate pair the zone boundary splits: clip it.
+    const s = m.index < start ? start : m.index;
+    let e = m.index + m[0].length;
     let kind: TokenKind;
     let rule: string;
     let cls = 0;
