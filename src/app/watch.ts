@@ -311,6 +311,13 @@ export class Watcher {
       return { id: s.id, status: 'failed', ...none, failed: 1, message: err.message };
     }
     await this.hostOk(hosts, host);
+    if (src.kind === 'page' && (s.type === 'feed' || s.type === 'sitemap')) {
+      const message = `${s.url}: expected a ${s.type}, got ${src.res.contentType ?? 'a page'}`;
+      st.lastError = note(this.now(), { code: 'web/not-a-feed', message });
+      await this.saveSource(st);
+      this.log(`source ${s.id}: failed: ${message}`);
+      return { id: s.id, status: 'failed', ...none, failed: 1, message };
+    }
     if (src.kind === 'not-modified') {
       st.lastSuccess = this.now().toISOString();
       st.lastError = null;
