@@ -15,6 +15,8 @@ export interface RawNumberWords {
   readonly vague: Readonly<Record<string, number>>;
   readonly ordinals: Readonly<Record<string, number>>;
   readonly ordinalSuffixes: readonly string[];
+  /** Scale words that are a number on their own (`тысяча гостей`). */
+  readonly standaloneScales?: readonly string[];
 }
 
 export interface RawLexiconEntry {
@@ -70,6 +72,7 @@ export interface LangTables {
   readonly collective: ReadonlyMap<string, number>;
   readonly scales: ReadonlyMap<string, number>;
   readonly scaleAbbrevAfterDigits: ReadonlySet<string>;
+  readonly standaloneScales: ReadonlySet<string>;
   readonly vague: ReadonlyMap<string, number>;
   readonly ordinals: ReadonlyMap<string, number>;
   readonly ordinalSuffixes: ReadonlySet<string>;
@@ -129,6 +132,7 @@ export function compileFiguresData(raw: RawFiguresData): FiguresData {
     for (const k of [...Object.keys(q.before), ...Object.keys(q.after), ...units.keys(), ...things.keys(), ...predicates.keys()]) maxPhrase = Math.max(maxPhrase, words(k));
     const numberWords = new Set<string>();
     for (const table of [n.cardinals, n.collective ?? {}, n.vague, n.ordinals]) for (const w of Object.keys(table)) numberWords.add(w.split('-')[0]!);
+    for (const w of n.standaloneScales ?? []) numberWords.add(w);
     if (lang === 'en') numberWords.add('a').add('an');
     return {
       numberWords,
@@ -136,6 +140,7 @@ export function compileFiguresData(raw: RawFiguresData): FiguresData {
       collective: new Map(Object.entries(n.collective ?? {})),
       scales: new Map(Object.entries(n.scales)),
       scaleAbbrevAfterDigits: new Set(n.scaleAbbrevAfterDigits ?? []),
+      standaloneScales: new Set(n.standaloneScales ?? []),
       vague: new Map(Object.entries(n.vague)),
       ordinals: new Map(Object.entries(n.ordinals)),
       ordinalSuffixes: new Set(n.ordinalSuffixes),

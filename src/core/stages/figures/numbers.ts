@@ -163,6 +163,12 @@ function wordCore(toks: readonly Tok[], i: number, T: LangTables, lang: FigureLa
     if (any && (t.lower === 'and' || t.lower === 'и') && j + 1 < toks.length && T.cardinals.has(parts(toks[j + 1]!.lower)[0]!) && lastScale >= 100 && lang === 'en') continue;
     const p = parts(t.lower);
     // `a hundred`, `a million`, `a dozen`
+    if (!any && T.standaloneScales.has(t.lower)) {
+      current = 1;
+      any = true;
+      j--; // read the word again as the scale
+      continue;
+    }
     if (!any && lang === 'en' && (t.lower === 'a' || t.lower === 'an')) {
       const nx = toks[j + 1];
       if (nx && nx.type === 'word' && (T.scales.has(nx.lower) || nx.lower === 'dozen') && nx.lower !== 'm' && nx.lower !== 'k' && nx.lower !== 'bn' && nx.lower !== 'mln') {
@@ -453,7 +459,9 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
     // Dates: a number beside a month name, a year, a decade.
     const before = toks[core.i - 1];
     const after = toks[endTok];
-    const besideMonth = monthAt(core.i - 1) || monthAt(endTok) || (before !== undefined && before.text === '.' && before.glued && monthAt(core.i - 2));
+    // English puts the day after the month (`November 9`); in Russian a number after a month is only a year (`мая 2023`).
+    const afterMonth = monthAt(core.i - 1) || (before !== undefined && before.text === '.' && before.glued && monthAt(core.i - 2));
+    const besideMonth = monthAt(endTok) || (afterMonth && (lang === 'en' || isYearLike(core, toks)));
     const isDate =
       (isYearLike(core, toks) &&
         (!after ||
@@ -471,7 +479,7 @@ export function findNumbers(text: string, lang: FigureLang, data: FiguresData, f
       i = endTok;
       continue;
     }
-    // `one` as a pronoun (`one of`, `одной из`, `no one`) is not a figure.
+    // `one` as a pronoun (`one of`, `одной из`, `no one`) is not a number (NEREL marks `один из` only now and then).
     if (core.words && core.value === 1 && (T.notFigureAfter.has(toks[endTok]?.lower ?? '') || before?.lower === 'no' || before?.lower === 'the' || before?.lower === 'every' || before?.lower === 'any')) {
       i = endTok;
       continue;
