@@ -46,6 +46,10 @@ describe('Russian morphology', () => {
     expect(m('Байрамовым').lemma).toBe('байрамов');
     expect(m('Ханкенди')).toMatchObject({ lemma: 'ханкенди', pos: 'PROPN' });
     expect(m('Степанакерте').lemma).toBe('степанакерт');
+    const more = analyse('Командующий Рустам Мурадов встретился с Макроном в Горисе и Сюнике.').m;
+    expect(more('Мурадов').lemma).toBe('мурадов');
+    expect(more('Макроном')).toMatchObject({ lemma: 'макрон', pos: 'PROPN' });
+    expect(more('Сюнике').lemma).toBe('сюник');
   });
 
   it('prefers the surname parse for a capitalised word inside a sentence and the common one at the start', () => {
@@ -64,6 +68,8 @@ describe('Russian morphology', () => {
     const { m } = analyse('Учения прошли на Северном Кавказе и в Московском округе.');
     expect(m('Северном')).toMatchObject({ lemma: 'северный', pos: 'ADJ' });
     expect(m('Московском')).toMatchObject({ lemma: 'московский', pos: 'ADJ' });
+    const lachin = analyse('Колонна прошла по Лачинскому коридору.').m('Лачинскому');
+    expect(lachin).toMatchObject({ lemma: 'лачинский', pos: 'ADJ' });
   });
 
   it('takes a capital at the start of a sentence or quote as a name when the document names it elsewhere', () => {

@@ -97,7 +97,7 @@ export function chooseRu(
     if (proper !== undefined && proper !== top) {
       const common = parses.find((p) => !isProperParse(p));
       // A capitalised adjective is part of a name (`Северном Кавказе`), not a surname `Северн`.
-      const adjective = common !== undefined && common.known && ADJ_LIKE.has(common.tags[0] ?? '') && common.score >= proper.score;
+      const adjective = common !== undefined && (common.known || !proper.known) && ADJ_LIKE.has(common.tags[0] ?? '') && common.score >= proper.score;
       // Mid-sentence a capital marks a name; at the start only when the common reading is rare
       // or the document names it elsewhere.
       const prefer = sentenceInitial
@@ -111,9 +111,10 @@ export function chooseRu(
       pick = abbr;
       rule = 'abbr';
     }
-    if (pick === top && !top.known && !isProperParse(top) && (!sentenceInitial || (docProper?.has(normaliseRu(lower)) ?? false))) {
+    if (pick === top && !top.known && !isProperParse(top) && !ADJ_LIKE.has(top.tags[0] ?? '') && (!sentenceInitial || (docProper?.has(normaliseRu(lower)) ?? false))) {
       // An unknown capitalised word inside a sentence (or at its start, when the document
-      // uses it as a name elsewhere) is a name the dictionary lacks.
+      // uses it as a name elsewhere) is a name the dictionary lacks; a guessed adjective
+      // (`Лачинском коридоре`) stays an adjective.
       return { lemma: normaliseRu(lower), pos: 'PROPN', tags: top.tags, rule: 'unknown-name' };
     }
   }
