@@ -6,6 +6,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { startNewsSites, type NewsSites } from '../ingest/web/fixtures.js';
+import { startServer } from '../ingest/web/test-server.js';
 import { createDefaultPipeline } from './pipeline.js';
 import { parseSources, sourceHealth, watch, type RoundReport } from './watch.js';
 
@@ -111,6 +112,30 @@ describe('watch', () => {
     expect(fs.readdirSync(dir).filter((f) => !f.startsWith('watch.db'))).toEqual([]);
     await repo.close();
   }, 120_000);
+
+  it('stops cleanly mid-fetch: returns promptly, the entry stays unseen, the host is not blamed', async () => {
+    const slow = await startServer({
+      '/feed.xml': { headers: { 'content-type': 'application/rss+xml' }, body: `<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><item><title>One</title><link>PLACEHOLDER</link></item></channel></rss>` },
+      '/one.html': { delayMs: 5000, body: 'late' },
+    });
+    try {
+      const feed = slow.routes.get('/feed.xml') as { body: string };
+      feed.body = feed.body.replace('PLACEHOLDER', slow.url('/one.html'));
+      const repo = await open(path.join(dir, 'stop.db'));
+      const stop = new AbortController();
+      const config = parseSources(`sources:\n  - id: slow\n    url: ${slow.url('/feed.xml')}\n    interval: 1s\n`);
+      const t0 = Date.now();
+      const running = watch({ repo, pipeline, config, signal: stop.signal });
+      setTimeout(() => stop.abort(), 300);
+      await running;
+      expect(Date.now() - t0).toBeLessThan(3000);
+      const [h] = await sourceHealth(repo, config);
+      expect(h).toMatchObject({ id: 'slow', seen: 0, items: 0, backoffUntil: null });
+      await repo.close();
+    } finally {
+      await slow.close();
+    }
+  }, 30_000);
 
   it('reads the SOURCES.yml format and refuses a bad one with the file and source named', () => {
     const c = parseSources(sites.sourcesYaml());

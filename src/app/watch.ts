@@ -303,6 +303,8 @@ export class Watcher {
       const conditional: Conditional = { etag: st.etag, lastModified: st.lastModified };
       src = await fetchSource(this.client, s.url, { conditional });
     } catch (e) {
+      // Stopped (SIGINT/SIGTERM): not the host's fault, nothing to record.
+      if (this.o.signal?.aborted) return { id: s.id, status: 'skipped', ...none, message: 'stopped' };
       const err = e instanceof FetchError ? e : new FetchError('web/failed', s.url, (e as Error).message, { transient: true, cause: e });
       st.lastError = note(this.now(), err);
       await this.saveSource(st);
@@ -333,6 +335,8 @@ export class Watcher {
     let fresh = 0, added = 0, rejected = 0, failed = 0;
     const seen = new Set(st.seen);
     const take = async (key: string, items: readonly ReadItem[], time: number | null): Promise<'stored' | 'rejected' | 'retry'> => {
+      // Stopped while fetching this entry: leave it unseen for the next run.
+      if (this.o.signal?.aborted && items.some((i) => !i.ok)) return 'retry';
       const summary = await this.ingest(items);
       added += summary.added;
       const transient = items.find((i): i is Extract<ReadItem, { ok: false }> => !i.ok && i.error instanceof FetchError && i.error.transient);

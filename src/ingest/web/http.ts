@@ -128,7 +128,8 @@ function retryAfter(h: string | null, now: number): number | undefined {
   return Number.isNaN(t) ? undefined : Math.max(0, t - now);
 }
 
-function networkError(url: string, e: unknown, timedOut: boolean, timeoutMs: number): FetchError {
+function networkError(url: string, e: unknown, timedOut: boolean, timeoutMs: number, stopped = false): FetchError {
+  if (stopped && !timedOut) return new FetchError('web/aborted', url, 'stopped before the answer came', { transient: false, cause: e });
   if (timedOut) return new FetchError('web/timeout', url, `no complete answer within ${(timeoutMs / 1000).toFixed(1)} s`, { transient: true, cause: e });
   const cause = (e as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? (e as { code?: string }).code;
@@ -186,7 +187,7 @@ async function fetchOnce(input: string, o: HttpOptions & { conditional?: Conditi
       try {
         res = await fetch(url, { headers, redirect: 'manual', signal });
       } catch (e) {
-        const err = networkError(url, e, timeout.signal.aborted, timeoutMs);
+        const err = networkError(url, e, timeout.signal.aborted, timeoutMs, o.signal?.aborted);
         o.log?.({ url, status: err.code, ms: performance.now() - t0, bytes: 0, attempt });
         throw err;
       }
@@ -230,7 +231,7 @@ async function fetchOnce(input: string, o: HttpOptions & { conditional?: Conditi
       try {
         bytes = await readBody(res, maxBytes, input);
       } catch (e) {
-        const err = e instanceof FetchError ? e : networkError(url, e, timeout.signal.aborted, timeoutMs);
+        const err = e instanceof FetchError ? e : networkError(url, e, timeout.signal.aborted, timeoutMs, o.signal?.aborted);
         o.log?.({ url, status: err.code, ms: performance.now() - t0, bytes: 0, attempt });
         throw err;
       }
