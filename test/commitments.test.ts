@@ -22,6 +22,7 @@ const corpusDir = path.join(repoRoot, 'test', 'commitments-corpus');
 const gold = JSON.parse(fs.readFileSync(path.join(corpusDir, 'gold.json'), 'utf8')) as {
   evidence: { record: number; provision: string; kind: string }[];
   statuses: Record<string, string>;
+  heldout: { record: number; provision: string; kind: string }[];
 };
 
 let pipeline: Pipeline;
@@ -65,7 +66,9 @@ describe('commitments on our own test corpus', () => {
     const known = new Set(gold.evidence.map((e) => `${e.record}|${e.provision}|${e.kind}`));
     const s = score(found, known);
     process.stdout.write(`commitments corpus: links ${result.links.length}, P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})\n`);
-    // Floors: measured 0.75 / 1.00 on 10 records; one more wrong link or one more miss stays above them.
+    // Floors: 0.82 / 1.00 before the reference-cue rule, which came from this corpus's two errors
+    // (1.00 / 1.00 after it); one more wrong link or miss than before the rule stays above them.
+    // The untouched estimate is the held-out test below.
     expect(s.precision).toBeGreaterThanOrEqual(0.7);
     expect(s.recall).toBeGreaterThanOrEqual(0.85);
   });
@@ -130,6 +133,22 @@ describe('commitments on our own test corpus', () => {
     expect(fresh!.links.map((l) => l.id).sort()).toEqual(result.links.map((l) => l.id).sort());
   }, 120_000);
 });
+
+describe('commitments on the held-out records (never used to change the matcher)', () => {
+  it('links with precision and recall above HELDOUT floors', async () => {
+    const { repo, docs } = await store([path.join(corpusDir, 'heldout.jsonl')]);
+    const [c] = await loadCommitments(repo, AGREEMENT);
+    const found = new Set(c!.links.map((l) => `${docs.get(l.evidence.doc)!.source.record}|${l.provision}|${l.kind}`));
+    const known = new Set(gold.heldout.map((e) => `${e.record}|${e.provision}|${e.kind}`));
+    const s = score(found, known);
+    process.stdout.write(`commitments held-out: P ${s.precision.toFixed(2)} R ${s.recall.toFixed(2)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn}) ${[...found].filter((x) => !known.has(x)).join(' ')} / missed ${[...known].filter((x) => !found.has(x)).join(' ')}\n`);
+    expect(s.precision).toBeGreaterThanOrEqual(HELDOUT_PRECISION_FLOOR);
+    expect(s.recall).toBeGreaterThanOrEqual(HELDOUT_RECALL_FLOOR);
+  }, 120_000);
+});
+// Regression guards at the measured 0.50 / 0.57 less one link; the matcher was not changed after seeing them.
+const HELDOUT_PRECISION_FLOOR = 0.4;
+const HELDOUT_RECALL_FLOOR = 0.42;
 
 describe('commitments on the sample corpus (document-level known answers)', () => {
   it('finds the known evidence links of samples/expected/known-answers.json', async () => {

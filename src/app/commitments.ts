@@ -22,10 +22,11 @@ import {
   type LangCode,
   type LemmaPhrase,
   type ProvisionStatus,
+  type ReferenceCues,
 } from '../core/commitments/index.js';
 import type { Repository } from '../store/repository.js';
 import { lemmatiseQuery } from './morph-resources.js';
-import { dataPath } from './resources.js';
+import { dataPath, readDataJson } from './resources.js';
 
 export const AGREEMENT_KIND = 'agreement';
 export const DECISION_KIND = 'link-decision';
@@ -132,6 +133,8 @@ export async function decideLink(repo: Repository, linkId: string, decision: Dec
   await repo.putMeta(DECISION_KIND, linkId, { decision, ...(note ? { note } : {}) });
 }
 
+let referenceCues: ReferenceCues | undefined;
+
 /** Compiles an agreement for matching, lemmatising every alias with the pipeline's morphology. */
 export async function compileForMatching(a: Agreement): Promise<CompiledAgreement> {
   const phrases = new Map<string, LemmaPhrase>();
@@ -143,7 +146,8 @@ export async function compileForMatching(a: Agreement): Promise<CompiledAgreemen
       for (const x of all) if (!phrases.has(`${lang}:${x}`)) phrases.set(`${lang}:${x}`, await lemmatiseQuery(x, lang));
     }
   }
-  return compileAgreement(a, (x: string, lang: LangCode) => phrases.get(`${lang}:${x}`) ?? []);
+  referenceCues ??= readDataJson<ReferenceCues>('commitments', 'reference-cues.json');
+  return compileAgreement(a, (x: string, lang: LangCode) => phrases.get(`${lang}:${x}`) ?? [], referenceCues);
 }
 
 export interface AgreementCommitments {

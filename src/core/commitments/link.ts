@@ -66,6 +66,8 @@ export interface CompiledAgreement {
   readonly byEvent: ReadonlyMap<string, readonly CompiledPattern[]>;
   readonly withFigures: readonly CompiledPattern[];
   readonly byKeyword: ReadonlyMap<string, readonly CompiledPattern[]>;
+  /** Lemmas that make a following event mention a time reference, per language (data/commitments/reference-cues.json). */
+  readonly referenceCues: Readonly<Record<LangCode, ReadonlySet<string>>>;
   /** Ids whose mention makes a document about the agreement: its places and bodies. */
   readonly contextIds: readonly string[];
   readonly patterns: readonly CompiledPattern[];
@@ -74,7 +76,9 @@ export interface CompiledAgreement {
 const fold = (s: string): string => s.toLowerCase().replace(/ё/g, 'е');
 
 /** Compiles an agreement for matching: keywords are lemmas already; names and aliases go through `lemmatise`. */
-export function compileAgreement(agreement: Agreement, lemmatise: Lemmatise): CompiledAgreement {
+export interface ReferenceCues { readonly en?: readonly string[]; readonly ru?: readonly string[] }
+
+export function compileAgreement(agreement: Agreement, lemmatise: Lemmatise, cues: ReferenceCues = {}): CompiledAgreement {
   const aliases = new Map<string, Record<LangCode, LemmaPhrase[]>>();
   const surfaces = new Map<string, string[]>();
   const named = [...agreement.parties, ...(agreement.bodies ?? []), ...(agreement.places ?? [])];
@@ -133,7 +137,8 @@ export function compileAgreement(agreement: Agreement, lemmatise: Lemmatise): Co
     }
   }
   const withFigures = patterns.filter((cp) => cp.pattern.figures?.length);
-  return { agreement, aliases, surfaces, index, byEvent, withFigures, byKeyword, contextIds: [...(agreement.bodies ?? []), ...(agreement.places ?? [])].map((x) => x.id), patterns };
+  const referenceCues = { en: new Set((cues.en ?? []).map(fold)), ru: new Set((cues.ru ?? []).map(fold)) };
+  return { agreement, aliases, surfaces, index, byEvent, withFigures, byKeyword, referenceCues, contextIds: [...(agreement.bodies ?? []), ...(agreement.places ?? [])].map((x) => x.id), patterns };
 }
 
 export type EvidenceItemKind = 'event' | 'figure' | 'quote' | 'sentence';
@@ -253,6 +258,8 @@ function figureMatches(f: FigureLike, e: FigureExpectation, foreign: ReadonlySet
 
 interface Candidate {
   readonly item: EvidenceItemKind;
+  /** An event mentioned as a time reference (`since the ceasefire`), not reported. */
+  readonly reference?: boolean;
   readonly span: Span;
   readonly event?: EventLike;
   readonly figure?: FigureLike;
@@ -288,6 +295,7 @@ function score(
     reasons.push(`type:${c.event!.type}`);
     const mod = c.event!.modality;
     if (mod === 'denied') return null;
+    if (c.reference && cp.kind === 'fulfilment') return null;
     if (cp.kind !== 'ending' && (mod === 'planned' || mod === 'called_for' || mod === 'agreed')) {
       s -= W_MODAL_PENALTY;
       reasons.push(`modality:${mod}`);
@@ -394,6 +402,20 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
   for (const e of events) (eventsBySentence.get(e.sentence) ?? eventsBySentence.set(e.sentence, []).get(e.sentence)!).push(e);
   const figuresBySentence = new Map<number, FigureLike[]>();
   for (const f of figures) (figuresBySentence.get(f.sentence) ?? figuresBySentence.set(f.sentence, []).get(f.sentence)!).push(f);
+  // A cue lemma at most three words before the trigger, with no verb between: `since the November ceasefire`.
+  const isReference = (e: EventLike, s: (typeof sentences)[number], lang: LangCode): boolean => {
+    let t = s.tokenStart;
+    while (t < s.tokenEnd && tokens[t]!.start < e.start) t++;
+    for (let k = t - 1, words = 0; k >= s.tokenStart && words < 4; k--) {
+      const tok = tokens[k]!;
+      if (tok.kind === 'punct') return false;
+      const m = morph[k];
+      if (m && (m.pos === 'VERB' || m.pos === 'AUX')) return false;
+      if (ca.referenceCues[lang].has(fold(m?.lemma ?? doc.text.slice(tok.start, tok.end)))) return true;
+      words++;
+    }
+    return false;
+  };
   sentences.forEach((s, si) => {
     if (s.lang !== 'en' && s.lang !== 'ru') return;
     const lang: LangCode = s.lang === 'ru' ? 'ru' : 'en';
@@ -401,7 +423,7 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
     const speaker = quote?.speakerName ?? null;
     const sentDate = dateOf(times.find((t) => t.start >= s.start && t.end <= s.end && dateOf(t.value)?.length === 10)?.value);
     const cands: Candidate[] = [];
-    for (const e of eventsBySentence.get(si) ?? []) cands.push({ item: 'event', span: { start: e.start, end: e.end }, event: e, speaker, date: dateOf(e.date?.value) });
+    for (const e of eventsBySentence.get(si) ?? []) cands.push({ item: 'event', span: { start: e.start, end: e.end }, event: e, speaker, date: dateOf(e.date?.value), reference: isReference(e, s, lang) });
     for (const f of figuresBySentence.get(si) ?? []) cands.push({ item: 'figure', span: { start: f.start, end: f.end }, figure: f, speaker: f.speaker ?? speaker, date: dateOf(f.asOf) });
     cands.push(quote ? { item: 'quote', span: { start: s.start, end: s.end }, speaker, date: dateOf(quote.date) } : { item: 'sentence', span: { start: s.start, end: s.end }, speaker: null, date: null });
     const sentenceText = doc.text.slice(s.start, s.end);
