@@ -4,11 +4,12 @@
  * document already stored is not analysed again (re-runs are cheap and never
  * duplicate).
  */
-import { createDoc, type Doc, type DocInit } from '../core/doc.js';
+import { applyPatch, createDoc, type Doc, type DocInit } from '../core/doc.js';
 import { documentId } from '../core/identity.js';
 import type { Pipeline } from '../core/pipeline.js';
 import type { Repository, SaveOutcome } from '../store/repository.js';
 import { readInputs, type ReadItem, type ReadOptions } from '../ingest/index.js';
+import { inProcessAnalyser, type Analyser } from './analyser.js';
 
 /** A read item, or an input that was checked and has not changed (an HTTP 304). */
 export type IngestItem = ReadItem | { readonly ok: 'unchanged'; readonly input: string };
@@ -42,6 +43,8 @@ export interface IngestProgress {
 }
 
 export interface IngestOptions extends ReadOptions {
+  /** Where to analyse (default: this thread, with `pipeline`); see analyser.ts. */
+  readonly analyser?: Analyser;
   readonly batchSize?: number;
   readonly onProgress?: (p: IngestProgress) => void;
   /** Clock for timings (the edge passes performance.now). */
@@ -82,6 +85,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     const results = await repo.save(batch);
     timings.set('store.save', (timings.get('store.save') ?? 0) + clock() - ts);
     results.forEach((r, i) => {
+      pending.delete(r.id);
       if (r.outcome === 'added') added++;
       else if (r.outcome === 'unchanged') unchanged++;
       else duplicates++;
@@ -91,6 +95,21 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     batch = [];
     batchNames = [];
     batchBytes = [];
+  };
+
+  // Documents under analysis, in input order; at most `window` at once so memory stays bounded.
+  const analyser = opts.analyser ?? inProcessAnalyser(pipeline, clock);
+  const window = Math.max(1, analyser.threads * 4);
+  const inFlight: { result: Promise<Doc>; name: string; size: number }[] = [];
+  /** Ids analysed or queued but not yet saved: a repeat among them needs no analysis. */
+  const pending = new Set<string>();
+  const settle = async (): Promise<void> => {
+    const head = inFlight.shift();
+    if (!head) return;
+    batch.push(await head.result);
+    batchNames.push(head.name);
+    batchBytes.push(head.size);
+    if (batch.length >= batchSize) await flush();
   };
 
   let tr = clock();
@@ -113,20 +132,28 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     documents++;
     const size = Buffer.byteLength(item.doc.text, 'utf8');
     bytes += size;
-    let doc = identify(item.doc);
-    // Already stored: the store only records the source (unchanged or duplicate); skip the analysis.
-    // The same content twice in one batch: store the first before the second is compared with it.
-    if (batch.some((d) => d.id === doc.id)) await flush();
+    const doc = identify(item.doc);
+    // Already stored, or already on its way: the store only records the source (unchanged or
+    // duplicate), so the analysis is skipped. Saves happen in input order, so the first copy lands first.
     const th = clock();
-    const known = await repo.has(doc.id);
+    const known = pending.has(doc.id) || (await repo.has(doc.id));
     timings.set('store.has', (timings.get('store.has') ?? 0) + clock() - th);
-    if (!known) doc = pipeline.run(doc, { clock, timings });
-    batch.push(doc);
-    batchNames.push(inputName(item.doc));
-    batchBytes.push(size);
-    if (batch.length >= batchSize) await flush();
+    pending.add(doc.id);
+    const result = known
+      ? Promise.resolve(doc)
+      : analyser.analyse(doc).then(
+          (r) => {
+            for (const [k, v] of Object.entries(r.timings)) timings.set(k, (timings.get(k) ?? 0) + v);
+            return r.doc;
+          },
+          // A failing worker (a bug, or a crashed thread) must not lose the document: store it unanalysed, with the reason.
+          (err: unknown) => applyPatch(doc, { messages: [{ severity: 'error', code: 'pipeline/worker-failed', stage: 'ingest', text: err instanceof Error ? err.message : String(err) }] }),
+        );
+    inFlight.push({ result, name: inputName(item.doc), size });
+    while (inFlight.length >= window) await settle();
     tr = clock();
   }
+  while (inFlight.length) await settle();
   await flush();
 
   return {

@@ -8,6 +8,7 @@ import { WebClient } from '../../ingest/web/client.js';
 import type { Conditional } from '../../ingest/web/http.js';
 import { isUrl, readUrl } from '../../ingest/web/read.js';
 import { createDefaultPipeline } from '../../app/pipeline.js';
+import { defaultWorkers, workerAnalyser } from '../../app/analyser.js';
 import { relink } from '../../app/link.js';
 import { UsageError } from '../../core/errors.js';
 import { exitState, out, outJson, withRepo } from '../context.js';
@@ -21,6 +22,7 @@ interface IngestCliOptions {
   field?: string[];
   encoding?: string;
   progress?: boolean;
+  workers: string;
 }
 
 export function register(program: Command): void {
@@ -32,11 +34,14 @@ export function register(program: Command): void {
     .option('--field <name=field...>', 'map a record field, e.g. --field text=body --field date=pub_time (title, text, date, url, publisher)')
     .option('--encoding <name>', 'force the character encoding instead of detecting it')
     .option('--no-progress', 'plain lines instead of a progress bar')
+    .option('--workers <n>', 'analysis threads (default: $CHRONICLE_WORKERS or one per core)', process.env.CHRONICLE_WORKERS ?? String(defaultWorkers()))
     .action(async (paths: string[], o: IngestCliOptions, cmd: Command) => {
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`unknown --format "${o.format}" (expected ${FORMATS.join(', ')})`);
       const fields = parseFields(o.field ?? []);
       await withRepo(cmd, async (repo, g) => {
-        const summary = await runIngest(paths, repo, { format: o.format as Format, fields, encoding: o.encoding, progress: o.progress !== false && !g.json });
+        const workers = Number(o.workers);
+        if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`bad --workers "${o.workers}" (expected a whole number >= 1)`);
+        const summary = await runIngest(paths, repo, { format: o.format as Format, fields, encoding: o.encoding, progress: o.progress !== false && !g.json, workers });
         if (g.json) outJson(summary);
         else printSummary(summary);
         if (summary.failed > 0) exitState.code = EXIT.someInputsFailed;
@@ -58,7 +63,7 @@ function parseFields(pairs: string[]): Record<string, string> {
 export async function runIngest(
   paths: string[],
   repo: Parameters<typeof ingestItems>[1],
-  o: { format?: Format; fields?: Record<string, string>; encoding?: string | undefined; progress: boolean },
+  o: { format?: Format; fields?: Record<string, string>; encoding?: string | undefined; progress: boolean; workers?: number },
 ): Promise<IngestSummary & { redated: number }> {
   const pipeline = await createDefaultPipeline();
   const tty = process.stderr.isTTY === true && o.progress;
@@ -88,8 +93,11 @@ export async function runIngest(
       else yield* readInputs([p], readOpts);
     }
   }
+  const threads = o.workers ?? 1;
+  const analyser = threads > 1 ? workerAnalyser(threads) : undefined;
   const summary = await ingestItems(items(), repo, pipeline, {
     ...readOpts,
+    ...(analyser ? { analyser } : {}),
     onProgress: (p) => {
       bytes += p.bytes;
       if (p.outcome === 'failed') {
@@ -112,6 +120,7 @@ export async function runIngest(
     },
   });
   bar?.stop();
+  await analyser?.close();
   await saveValidators(repo, fresh);
   // Cross-document steps: undated documents take their story's date and are analysed again.
   const linked = summary.added > 0 ? await relink(repo, pipeline) : { redated: [] };

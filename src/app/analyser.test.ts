@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingest } from './ingest.js';
+import { createDefaultPipeline } from './pipeline.js';
+import { workerAnalyser } from './analyser.js';
+import { exportJson } from './export.js';
+import { openRepository } from '../store/open.js';
+import { repoRoot } from '../test-helpers/shared.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-pool-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function exported(file: string, threads: number): Promise<string> {
+  const repo = await openRepository(path.join(dir, file));
+  await repo.migrate();
+  const analyser = threads > 1 ? workerAnalyser(threads) : undefined;
+  try {
+    const corpus = path.join(repoRoot, 'samples', 'corpus');
+    // The corpus twice: repeats must be recognised while their first copy is still being analysed.
+    const s = await ingest([corpus, corpus], repo, await createDefaultPipeline(), { batchSize: 7, ...(analyser ? { analyser } : {}) });
+    expect(s.failed).toBe(0);
+    expect(s.unchanged).toBe(s.documents / 2);
+    let out = '';
+    await exportJson(repo, { write: (c) => { out += c; } });
+    return out;
+  } finally {
+    await analyser?.close();
+    await repo.close();
+  }
+}
+
+describe('analysis on a pool of worker threads', () => {
+  it('gives output identical to the single-threaded run', async () => {
+    const one = await exported('one.db', 1);
+    const two = await exported('two.db', 2);
+    expect(JSON.parse(one).documents.length).toBeGreaterThan(15);
+    expect(two).toBe(one);
+  }, 180_000);
+});

@@ -1,0 +1,54 @@
+/**
+ * Where documents are analysed: in this thread, or on a pool of worker threads
+ * (piscina), one per core by default. Either way the caller gets results back
+ * in the order it asked, so the store is written by one writer, in input order,
+ * and the output is identical to a single-threaded run.
+ */
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Doc } from '../core/doc.js';
+import type { Pipeline } from '../core/pipeline.js';
+import type { AnalyseResult } from './analyse-worker.js';
+
+export interface Analyser {
+  readonly threads: number;
+  analyse(doc: Doc): Promise<AnalyseResult>;
+  close(): Promise<void>;
+}
+
+export function inProcessAnalyser(pipeline: Pipeline, clock: () => number = () => performance.now()): Analyser {
+  return {
+    threads: 1,
+    async analyse(doc) {
+      const timings = new Map<string, number>();
+      return { doc: pipeline.run(doc, { clock, timings }), timings: Object.fromEntries(timings) };
+    },
+    close: async () => undefined,
+  };
+}
+
+/** The default number of analysis threads: one per core. */
+export function defaultWorkers(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** A pool of `threads` worker threads, each with its own pipeline and language data. */
+export function workerAnalyser(threads: number): Analyser {
+  const self = fileURLToPath(import.meta.url);
+  // From source (tests, tsx) the worker is TypeScript and needs the tsx loader; from dist/ it is plain JS.
+  const fromSource = self.endsWith('.ts');
+  const filename = self.replace(/analyser\.(ts|js)$/, `analyse-worker.$1`);
+  const pool = new Piscina({
+    filename,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+  });
+  return {
+    threads,
+    analyse: (doc) => pool.run(doc) as Promise<AnalyseResult>,
+    close: () => pool.destroy(),
+  };
+}
