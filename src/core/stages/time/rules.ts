@@ -173,6 +173,12 @@ export function englishRules(L: TimeLexicon): RuleSet {
   const unitOf = (s: string | undefined): string => L.units[lc(s).replace(/s$/, '')] ?? L.units[lc(s)] ?? 'X';
   const yShiftOf = (s: string | undefined): number | undefined => (s ? L.relativeShift[lc(s)] : undefined);
 
+  const followers = new Set((L.nameFollowers ?? []).map((w) => w.toLowerCase()));
+  /** `Sunday Times`, `Daily Mail`: a capitalised time word followed by a name word is a name. */
+  const inName = (text: string, end: number): boolean => {
+    const next = /^\s+([A-Z][\p{L}]*)/u.exec(text.slice(end, end + 30));
+    return !!next && followers.has(next[1]!.toLowerCase());
+  };
   const rules: Rule[] = [
     {
       name: 'iso-date',
@@ -372,6 +378,11 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (/and\s+a\s+half|\s1\/2/i.test(m[0])) n += 0.5;
         if (raw === 'a' || raw === 'an') {
           if (/^(a|an)\s/i.test(m[0]) && lc(g.u) === 'night') return null;
+          // `80,000 barrels a day`, `5% a year`, `twice a week`: a rate, TimeML's SET.
+          const prev = /(\S+)\s+$/.exec(m.input.slice(Math.max(0, m.index - 30), m.index))?.[1]?.toLowerCase() ?? '';
+          if (m[0].toLowerCase().startsWith(raw) && /^(once|twice|times|[\d.,]+%?|%|[a-z]{3,}s)$/.test(prev) && !/^(was|has|is|its|this|his|less|miles)$/.test(prev)) {
+            return { t: 'set', value: durValue(1, unit) };
+          }
         }
         if (/^(1[6-9]|20)\d\d$/.test(raw)) return null;
         // `a 6-year-old`: an age, not a period (TimeML does not mark it).
@@ -401,6 +412,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
         if (!cap(g.wd)) return null;
         // Short forms (`Sun`, `Sat`, `Wed`) are names and words as often as days.
         if (g.wd!.length <= 5 && !/day$/i.test(g.wd!)) return null;
+        if (!g.dp && inName(text, m.index + m[0].length)) return null;
         const spec: PointSpec = { t: 'point', wd: L.weekdays[lc(g.wd)]! };
         // TimeML dates `Wednesday night` to the day; mornings and evenings are times.
         if (g.dp && L.dayParts[lc(g.dp)] !== 'NI') spec.dp = L.dayParts[lc(g.dp)]!;
@@ -438,8 +450,9 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       name: 'set',
       re: re(`(?:${SETW})|(?:every|each|per)\\s+(?:(?<n>${NUMS}|\\d+)\\s+)?(?<u>${UNITS}|${WD})`),
-      build: (m, g) => {
+      build: (m, g, text) => {
         const k = lc(m[0]);
+        if (L.setWords[k] && cap(m[0]) && inName(text, m.index + m[0].length)) return null;
         if (L.setWords[k]) return { t: 'set', value: L.setWords[k]! };
         if (g.u && L.weekdays[lc(g.u)]) return { t: 'set', value: `XXXX-WXX-${L.weekdays[lc(g.u)]}` };
         const unit = unitOf(g.u);

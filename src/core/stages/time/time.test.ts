@@ -184,6 +184,12 @@ describe('time stage, English', () => {
     expect(one('It took a couple of years.', 'en', pub).value).toBe('P2Y');
   });
 
+  it('reads a rate as a set and a name as no time', () => {
+    expect(times('Output rose by 80,000 barrels a day.', 'en', pub)).toMatchObject([{ type: 'SET', value: 'P1D' }]);
+    expect(times('They stayed for a day.', 'en', pub)).toMatchObject([{ type: 'DURATION', value: 'P1D' }]);
+    expect(times('The Sunday Times and the Daily Mail reported it.', 'en', pub)).toEqual([]);
+  });
+
   it('does not take ages, modal may or counts for times', () => {
     expect(times('The 6-year-old boy may go home.', 'en', pub)).toEqual([]);
     expect(times('Some 2000 troops arrived.', 'en', pub)).toEqual([]);

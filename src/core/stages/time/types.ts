@@ -61,6 +61,8 @@ export interface TimeLexicon {
   readonly holidays: Readonly<Record<string, string>>;
   /** Relative-day words that are prepositions before a genitive noun (`накануне выборов`: the eve of an event, not the day before publication). */
   readonly eveWords?: readonly string[];
+  /** Words that make a capitalised day or `Daily` part of a name (`Sunday Times`, `Daily Mail`). */
+  readonly nameFollowers?: readonly string[];
   /** Word stems of places -> UTC offset, for `local time` / `по местному времени` (nearest place mentioned before). */
   readonly localZones: Readonly<Record<string, string>>;
   /** Years in words (`nineteen ninety-six`): century words, tens, units. */
