@@ -78,13 +78,26 @@ const RU_SYL = ['ка', 'ро', 'мен', 'тал', 'ви', 'сор', 'де', '�
 const EN_END = ['', 's', 'ed', 'ing'];
 const RU_END = ['', 'а', 'ом', 'ами', 'ы', 'у'];
 
-/** A pseudo-word for rank `r`: a few syllables, so the vocabulary is large like real text. */
+const lexemes = new Map<readonly string[], string[]>();
+
+/**
+ * A pseudo-word for rank `r`: a few syllables, so the vocabulary is large like real text.
+ * Built once per rank, as a dictionary-based morphology returns the same lemma string each time.
+ */
 function lexeme(r: number, syl: readonly string[]): string {
-  let w = '';
-  let x = r + 1;
-  while (x > 0) {
-    w += syl[x % syl.length];
-    x = Math.floor(x / syl.length);
+  let list = lexemes.get(syl);
+  if (!list) lexemes.set(syl, (list = []));
+  let w = list[r];
+  if (w === undefined) {
+    w = '';
+    let x = r + 1;
+    while (x > 0) {
+      w += syl[x % syl.length];
+      x = Math.floor(x / syl.length);
+    }
+    // Flatten the concatenation once, as a string read from a dictionary would be.
+    w = w.split('').join('');
+    list[r] = w;
   }
   return w;
 }
