@@ -565,14 +565,22 @@ function subjectBefore(v: View, L: CompiledLang, i: number, floor: number): Span
   if (L.lang === 'ru') while (s < end && (v.morph[s]?.tags ?? []).some((x) => x === 'loct' || x === 'ablt' || x === 'datv')) s++;
   if (s > end) return null;
   const sp = { start: v.tokens[s]!.start, end: v.tokens[end]!.end };
-  return L.lang === 'en' ? plausibleSource(v, sp) : sp;
+  return L.lang === 'en' ? plausibleSource(v, sp) : ruSourceOk(v, L, s, end + 1, false) ? sp : null;
 }
 
 /** Noun phrase after a cue (`said Peskov`, `говорится в сообщении Кремля`, `according to the ministry`). */
 function phraseAfter(v: View, L: CompiledLang, i: number, limit: number, stopAtPrep: boolean): Span | null {
   let k = i;
   const ruPreps = ['в', 'во', 'на', 'у'];
-  if (L.lang === 'ru' && k < v.tokens.length && ruPreps.includes(v.lower[k]!)) k++;
+  let prep = false;
+  if (L.lang === 'ru') {
+    // `заявил сегодня Мишустин`: time words between the cue and the source.
+    while (k < v.tokens.length && v.morph[k]?.pos === 'ADV' && !isUpperTok(v, k)) k++;
+    if (k < v.tokens.length && ruPreps.includes(v.lower[k]!)) {
+      k++;
+      prep = true;
+    }
+  }
   const s = k;
   let n = 0;
   while (k < v.tokens.length && v.tokens[k]!.end <= limit && n < 14) {
@@ -586,7 +594,22 @@ function phraseAfter(v: View, L: CompiledLang, i: number, limit: number, stopAtP
     n++;
   }
   if (k === s) return null;
-  return { start: v.tokens[s]!.start, end: v.tokens[k - 1]!.end };
+  const sp = { start: v.tokens[s]!.start, end: v.tokens[k - 1]!.end };
+  if (L.lang === 'ru' && !ruSourceOk(v, L, s, k, prep)) return null;
+  return sp;
+}
+
+/**
+ * A Russian source after a cue is a nominative phrase (`заявил Лавров`) or a place phrase
+ * naming a body (`говорится в сообщении`, `сообщили в Кремле`); `отметили наградами` is not.
+ */
+function ruSourceOk(v: View, L: CompiledLang, s: number, e: number, prep: boolean): boolean {
+  const text = v.text.slice(v.tokens[s]!.start, v.tokens[e - 1]!.end).toLowerCase();
+  if (v.institutionHits.some((h) => h.start >= v.tokens[s]!.start && h.start < v.tokens[e - 1]!.end)) return true;
+  if (prep) return hasWordFrom(text, L.institutionWords.map((w) => w.join(' '))) || hasWordFrom(text, L.documentWords);
+  const tags = v.morph[s]?.tags ?? [];
+  if (!tags.length) return true; // no morphology: trust the words
+  return tags.includes('nomn') || isUpperTok(v, s) && !tags.some((x) => x === 'ablt' || x === 'datv' || x === 'loct');
 }
 
 function isUpperTok(v: View, k: number): boolean {
@@ -1065,7 +1088,9 @@ function speakerOf(v: View, c: Candidate, pos: number, persons: PersonRef[], ful
   const m = mentionAt(v, sp);
   // An institution named in the phrase (`Kremlin`, `пресс-службе главы российского государства`), unless a person is named after it.
   const inst = v.institutionHits.find((h) => h.start >= sp.start && h.end <= sp.end + 3);
-  if (inst && !nameInPhrase(v, { start: inst.end, end: sp.end })) return { key: m?.key ?? null, name: inst.name, how: 'named', person: false };
+  // `глава МИД РФ` is a person described by the body, not the body.
+  const roleBefore = inst && /[\p{L}]/u.test(v.text.slice(sp.start, inst.start).replace(/^(?:the|a|an)\s+/iu, '')) && L.roles.some((r) => v.text.slice(sp.start, inst.start).toLowerCase().split(/\s+/u).some((w) => w.startsWith(r.head[0]!)));
+  if (inst && !roleBefore && !nameInPhrase(v, { start: inst.end, end: sp.end })) return { key: m?.key ?? null, name: inst.name, how: 'named', person: false };
   const pron = L.pronouns.get(low);
   if (pron) {
     if (m?.key) return { key: m.key, name: m.name ?? m.normal ?? null, how: 'pronoun', person: true };
