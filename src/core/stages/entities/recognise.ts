@@ -430,7 +430,7 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
     }
     if (hasAny(t, PERSON_TAGS) && !isAdj(t)) {
       let j = i + 1;
-      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && !toks[j]!.initial && (hasAny(toks[j]!, PERSON_TAGS) || (j === i + 1 && t.tags.includes('Name') && !gazMatch(toks, j, gz)))) j++;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && !toks[j]!.initial && (hasAny(toks[j]!, PERSON_TAGS) || toks[j]!.mrule === 'guess' || toks[j]!.mrule === 'unknown-name' || (j === i + 1 && t.tags.includes('Name') && !gazMatch(toks, j, gz)))) j++;
       // A lone first name at the start of a sentence is often a common word (`Вера`, `Роза`); keep surnames.
       const surnOnly = j === i + 1 && !t.tags.includes('Name') && !t.tags.includes('Patr');
       push(i, j, 'PER', 'morph-person', surnOnly ? { surnOnly } : {});
@@ -445,7 +445,9 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       i = j;
       continue;
     }
-    if (t.tags.includes('Geox')) {
+    // Toponym and organisation parses the analyser only guessed from the ending are no evidence: such words go with unknown names below.
+    const guessed = t.mrule === 'guess' || t.mrule === 'unknown-name';
+    if (t.tags.includes('Geox') && !guessed) {
       let from = i;
       const p = toks[i - 1];
       if (p && p.cap && isAdj(p) && !out.some((c) => c.end >= p.end && c.start <= p.start)) from = i - 1;
@@ -453,7 +455,14 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       i++;
       continue;
     }
-    if (t.tags.includes('Orgn')) {
+    if (t.tags.includes('Orgn') && !guessed && nx && nx.word && nx.cap && nx.cyr && (nx.tags.includes('Surn') || nx.mrule === 'guess' || nx.mrule === 'unknown-name')) {
+      let j = i + 2;
+      while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (hasAny(toks[j]!, PERSON_TAGS) || toks[j]!.mrule === 'unknown-name')) j++;
+      push(i, j, 'PER', 'morph-person');
+      i = j;
+      continue;
+    }
+    if (t.tags.includes('Orgn') && !guessed) {
       push(i, i + 1, 'ORG', 'morph-orgn', t.initial ? { weak: true } : {});
       i++;
       continue;
@@ -504,7 +513,8 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       let j = i + 1;
       while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && !toks[j]!.upper && !isAdj(toks[j]!) && !gazMatch(toks, j, gz)) j++;
       const named = toks.slice(i, j).some((x) => x.pos === 'PROPN' || x.mrule === 'unknown-name' || x.mrule === 'guess');
-      push(i, j, j > i + 1 && named ? 'PER' : 'UNK', 'capitalised');
+      // A lone dictionary noun with a capital (`Союз` the spacecraft, `Чемпион`) is kept only if the document names it otherwise.
+      push(i, j, j > i + 1 && named ? 'PER' : 'UNK', 'capitalised', j === i + 1 && t.mrule === 'dictionary' && t.pos !== 'PROPN' ? { weak: true } : {});
       i = j;
       continue;
     }

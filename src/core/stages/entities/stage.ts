@@ -215,7 +215,7 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
         return;
       }
     }
-    if (c.weak) return;
+    if (c.weak && !(c.rule === 'capitalised' && type === 'LOC')) return;
     const r: Resolved = { type, key: nameKey(KIND[type], c.normal, scheme), name: englishName(c, gz) };
     res[i] = r;
     byText.set(fold(c.normal), r);
