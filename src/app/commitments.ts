@@ -192,6 +192,7 @@ export function commitmentRow(p: ProvisionStatus): Record<string, unknown> {
     late: p.late,
     term: p.term,
     endedEarly: p.endedEarly,
+    steps: p.steps,
     counts: p.counts,
     timeline: p.timeline.map((c) => ({ date: c.date, status: c.status, evidence: c.links.map((id) => byId.get(id)).filter((l) => l !== undefined).map(ref) })),
     links: p.links.map((l) => ({

@@ -28,6 +28,7 @@ export function register(program: Command): void {
               const first = p.term.periods[0]!;
               out(`    term ${p.term.duration} from ${first.start} to ${first.end}${first.noticeBy ? `, notice by ${first.noticeBy}` : ''}${p.term.automaticRenewal ? `, renews by ${p.term.renewalPeriod}` : ''}${p.endedEarly ? `; ended early on ${p.endedEarly.date} (scheduled end ${p.endedEarly.scheduledEnd})` : ''}`);
             }
+            for (const st of p.steps) out(`    step ${st.step}: ${st.status}${st.date ? ` ${st.date}` : ''}${st.due ? `, due ${st.due}${st.late ? ' (late)' : ''}` : ''}`);
             if (p.latest) out(`    latest: ${p.latest.date ?? 'undated'} ${p.latest.kind} [${p.latest.evidence.doc.slice(0, 12)} ${p.latest.evidence.start}-${p.latest.evidence.end}] ${clip(p.latest.evidence.text, 110)}`);
             if (o.links) {
               for (const l of p.links) {

@@ -402,6 +402,12 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
   for (const e of events) (eventsBySentence.get(e.sentence) ?? eventsBySentence.set(e.sentence, []).get(e.sentence)!).push(e);
   const figuresBySentence = new Map<number, FigureLike[]>();
   for (const f of figures) (figuresBySentence.get(f.sentence) ?? figuresBySentence.set(f.sentence, []).get(f.sentence)!).push(f);
+  // Evidence of a provision with dated steps belongs to the step whose place the sentence names.
+  const stepByPlace = (provision: string, ids: ReadonlySet<string>): string | null => {
+    const p = ca.agreement.provisions.find((x) => x.id === provision);
+    const hits = (p?.steps ?? []).filter((st) => (st.places ?? []).some((pl) => ids.has(pl)));
+    return hits.length === 1 ? hits[0]!.id : null;
+  };
   // A cue lemma at most three words before the trigger, with no verb between: `since the November ceasefire`.
   const isReference = (e: EventLike, s: (typeof sentences)[number], lang: LangCode): boolean => {
     let t = s.tokenStart;
@@ -458,7 +464,7 @@ export function linkDocument(ca: CompiledAgreement, doc: Doc): CommitmentLink[] 
           id: linkId(ca.agreement.id, x.cp.step ?? x.cp.provision, doc.id, c.span),
           agreement: ca.agreement.id,
           provision: x.cp.provision,
-          step: x.cp.step,
+          step: x.cp.step ?? stepByPlace(x.cp.provision, sentIds[si]!),
           kind: x.cp.kind,
           item: c.item,
           itemSpan: c.span,

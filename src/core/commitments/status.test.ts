@@ -76,6 +76,15 @@ describe('provision status over time', () => {
     expect(p.links.map((l) => l.decision)).toEqual(['confirmed']);
   });
 
+  it('gives each dated step its own deadline and lateness (Kalbajar moved from 15 to 25 November)', () => {
+    const kalbajar = { ...link('p6-kalbajar-lachin', 'fulfilment', '2020-11-25'), step: 'p6-kalbajar' };
+    const p = of('p6-kalbajar-lachin', [kalbajar]);
+    expect(p.steps).toEqual([
+      { step: 'p6-kalbajar', due: '2020-11-15', status: 'implemented', date: '2020-11-25', late: true, links: [kalbajar.id] },
+      { step: 'p6-lachin-district', due: '2020-12-01', status: 'not_started', date: null, late: false, links: [] },
+    ]);
+  });
+
   it('counts undated evidence without placing it on the timeline', () => {
     const p = of('p8-exchanges', [link('p8-exchanges', 'fulfilment', null)]);
     expect(p.status).toBe('not_started');

@@ -41,6 +41,17 @@ export interface ProvisionStatus {
   readonly term: TermClock | null;
   /** When a termination falls inside a term period: the day and the end it cut short. */
   readonly endedEarly: { readonly date: string; readonly scheduledEnd: string } | null;
+  /** Dated parts (Kalbajar by 15 November): each with its deadline, its first fulfilment and whether that was late. */
+  readonly steps: readonly StepStatus[];
+}
+
+export interface StepStatus {
+  readonly step: string;
+  readonly due: string | null;
+  readonly status: 'not_started' | 'implemented';
+  readonly date: string | null;
+  readonly late: boolean;
+  readonly links: readonly string[];
 }
 
 function statusFor(p: Provision, l: CommitmentLink): Status {
@@ -102,6 +113,12 @@ export function provisionStatuses(
       const period = term.periods.find((x) => x.start <= ended.date && ended.date < x.end);
       if (period) endedEarly = { date: ended.date, scheduledEnd: period.end };
     }
+    const steps: StepStatus[] = (p.steps ?? []).map((st) => {
+      const done = dated.filter((l) => l.step === st.id && l.kind === 'fulfilment');
+      const stepDue = st.deadline ? dueDate(agreement, st.deadline) : null;
+      const first = done[0]?.date ?? null;
+      return { step: st.id, due: stepDue, status: first ? 'implemented' : 'not_started', date: first, late: Boolean(stepDue && first && first.length === 10 && first > stepDue), links: done.map((l) => l.id) };
+    });
     return {
       agreement: agreement.id,
       provision: p.id,
@@ -116,6 +133,7 @@ export function provisionStatuses(
       late: Boolean(due && firstDone?.date && firstDone.date.length === 10 && firstDone.date > due),
       term,
       endedEarly,
+      steps,
     };
   });
 }
