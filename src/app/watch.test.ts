@@ -33,8 +33,8 @@ async function open(db: string): Promise<Repository> {
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 
 async function round(repo: Repository, atMs: number, lines: string[], force = false): Promise<RoundReport> {
-  const [r] = await watch({ repo, pipeline, config: parseSources(sites.sourcesYaml()), once: true, force, now: () => new Date(atMs), log: (l) => lines.push(l), backoffMs: 5 });
-  return r!;
+  const r = await watch({ repo, pipeline, config: parseSources(sites.sourcesYaml()), once: true, force, now: () => new Date(atMs), log: (l) => lines.push(l), backoffMs: 5 });
+  return r.last!;
 }
 
 const byId = (r: RoundReport, id: string) => r.sources.find((s) => s.id === id)!;

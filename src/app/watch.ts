@@ -349,7 +349,8 @@ export class Watcher {
       }
       for (const f of summary.failures) this.log(`rejected: ${f.reason}`);
       if (summary.documents > 0) {
-        st.items += summary.documents;
+        // Stored now (added, or the same text already kept from another source); a re-read page does not count twice.
+        st.items += summary.added + summary.duplicates;
         st.lastNew = this.now().toISOString();
         if (time !== null) st.lagSeconds = Math.max(0, Math.round((Date.parse(src.res.fetchedAt) - time) / 1000));
       } else rejected++;
@@ -399,16 +400,27 @@ export class Watcher {
   }
 }
 
+export interface WatchResult {
+  readonly rounds: number;
+  readonly added: number;
+  /** The last round's report (null when stopped before the first). */
+  readonly last: RoundReport | null;
+}
+
 /** Polls until the signal aborts (or once). Each round polls the sources that are due. */
-export async function watch(o: WatchOptions & { once?: boolean }): Promise<RoundReport[]> {
+export async function watch(o: WatchOptions & { once?: boolean }): Promise<WatchResult> {
   const w = new Watcher(o);
-  const reports: RoundReport[] = [];
+  let rounds = 0;
+  let added = 0;
+  let last: RoundReport | null = null;
   while (!o.signal?.aborted) {
-    reports.push(await w.round());
+    last = await w.round();
+    rounds++;
+    added += last.added;
     if (o.once || o.signal?.aborted) break;
     await sleep(Math.min(await w.nextDueMs(), 60_000), o.signal);
   }
-  return reports;
+  return { rounds, added, last };
 }
 
 export interface SourceHealth {

@@ -1,7 +1,7 @@
 /** `chronicle watch SOURCES.yml`: poll feeds, sitemaps and pages, ingest what is new. */
 import type { Command } from 'commander';
 import { createDefaultPipeline } from '../../app/pipeline.js';
-import { loadSources, watch, type RoundReport } from '../../app/watch.js';
+import { loadSources, watch, type WatchResult } from '../../app/watch.js';
 import { exitState, out, outJson, withRepo } from '../context.js';
 import { EXIT } from '../exit-codes.js';
 
@@ -23,9 +23,9 @@ export function register(program: Command): void {
         };
         process.once('SIGINT', onSignal);
         process.once('SIGTERM', onSignal);
-        let reports: RoundReport[];
+        let result: WatchResult;
         try {
-          reports = await watch({
+          result = await watch({
             repo,
             pipeline,
             config,
@@ -38,14 +38,14 @@ export function register(program: Command): void {
           process.removeListener('SIGINT', onSignal);
           process.removeListener('SIGTERM', onSignal);
         }
-        const last = reports.at(-1);
-        if (g.json) outJson(o.once ? last : { rounds: reports.length, added: reports.reduce((n, r) => n + r.added, 0) });
-        else if (last) {
+        const last = result.last;
+        if (g.json) outJson(o.once ? last : { rounds: result.rounds, added: result.added });
+        else if (o.once && last) {
           for (const s of last.sources) {
             out(`${s.id}: ${s.status}${s.status === 'ok' ? ` (${s.fresh} new, ${s.added} added, ${s.rejected} rejected, ${s.failed} failed)` : ''}${s.message ? ` - ${s.message}` : ''}`);
           }
-        }
-        if (last?.sources.some((s) => s.status === 'failed' || s.failed > 0)) exitState.code = EXIT.someInputsFailed;
+        } else out(`stopped after ${result.rounds} round${result.rounds === 1 ? '' : 's'}: ${result.added} documents added`);
+        if (o.once && last?.sources.some((s) => s.status === 'failed' || s.failed > 0)) exitState.code = EXIT.someInputsFailed;
       });
     });
 }

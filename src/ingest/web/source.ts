@@ -96,7 +96,8 @@ function withFeedMeta(doc: DocInit, e: FeedEntry, ctx: EntryContext): DocInit {
 /** One feed entry as read items: its carried content when long enough, else its page fetched. Never throws. */
 export async function entryItems(client: WebClient, e: FeedEntry, ctx: EntryContext): Promise<ReadItem[]> {
   const junk = ctx.junk ?? junkData();
-  const input = e.link ?? e.key;
+  // An entry without a link is named by the feed and its guid.
+  const input = e.link ?? `${ctx.feedUrl}#${encodeURIComponent(e.key)}`;
   if (e.content) {
     const words = htmlFragmentText(e.content).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
     if (words >= (ctx.contentMinWords ?? junk.minWords) || !e.link) {
