@@ -58,6 +58,7 @@ function plausibleHit(gz: Gazetteer, hit: GazHit, toks: readonly Tok[]): boolean
   return true;
 }
 
+const ORG_COMPOUND = /^(Рос|Гос|Мос|Мин|Глав|Газ|Нефт|Транс|Пром|Энерго|Авиа|Агро|Спец|Внеш|Сбер|Тех|Нац)[а-яё]{3,}/u;
 const LATIN_ARTICLES = new Set(['the', 'la', 'le', 'les', 'el', 'los', 'las', 'il', 'der', 'die', 'das', 'de', 'a', 'an']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'noted', 'stated', 'explained', 'stressed', 'wrote', 'replied']);
 const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'"]);
@@ -485,10 +486,13 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
         continue;
       }
     }
-    // Capitalised adjectives + lower-case organisation word: `Генеральная прокуратура`, `Национального фронта`.
-    if (head && head.word && j > i && !head.cap && (ru.orgDescriptors.has(head.lemma) || ru.orgHeadsCap.has(head.lemma))) {
-      push(i, j + 1, 'ORG', 'adj-org');
-      i = j + 1;
+    // Capitalised adjective (+ lower-case adjectives) + organisation word: `Генеральная прокуратура`, `Социалистической рабочей партии`.
+    let h = j;
+    while (j > i && h < toks.length && h < j + 3 && toks[h]!.word && !toks[h]!.cap && isAdj(toks[h]!)) h++;
+    const oh = toks[h];
+    if (oh && oh.word && j > i && !oh.cap && (ru.orgDescriptors.has(oh.lemma) || ru.orgHeadsCap.has(oh.lemma))) {
+      push(i, h + 1, 'ORG', 'adj-org');
+      i = h + 1;
       continue;
     }
     if (head && head.word && ru.locHeads.has(head.lemma) && j > i) {
@@ -504,7 +508,9 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       // Names the dictionary lacks (`Аун Сан Су Чжи`, `Хван`) are mostly people's.
       let j = i + 1;
       while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && (toks[j]!.mrule === 'unknown-name' || toks[j]!.mrule === 'guess' || hasAny(toks[j]!, PERSON_TAGS) || (toks[j]!.tags.includes('Geox') && !gazMatch(toks, j, gz)))) j++;
-      push(i, j, j > i + 1 ? 'PER' : 'UNK', 'unknown-name');
+      // Russian agency and company compounds (`Росприроднадзор`, `Мосэнерго`) are organisations.
+      const agency = j === i + 1 && ORG_COMPOUND.test(t.text);
+      push(i, j, agency ? 'ORG' : j > i + 1 ? 'PER' : 'UNK', agency ? 'org-compound' : 'unknown-name');
       i = j;
       continue;
     }
