@@ -134,6 +134,43 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       expect((await repo.count()).documents).toBe(2);
     });
 
+    it('queues jobs once per key and hands each to one worker, again after its lease runs out', async () => {
+      const repo = await fresh();
+      expect(await repo.enqueue([{ key: 'a', payload: { n: 1 } }, { key: 'b', payload: { n: 2 } }, { key: 'c', payload: { n: 3 } }])).toBe(3);
+      expect(await repo.enqueue([{ key: 'a', payload: { n: 1 } }])).toBe(0);
+      const w1 = await repo.claim('w1', 2, 1_000, 500);
+      expect(w1.map((j) => j.payload)).toEqual([{ n: 1 }, { n: 2 }]);
+      const w2 = await repo.claim('w2', 5, 1_100, 500);
+      expect(w2.map((j) => j.key)).toEqual(['c']);
+      await repo.finish([w1[0]!.id]);
+      // w1 died holding b: after its lease, b is claimed again.
+      expect(await repo.claim('w3', 5, 1_200, 500)).toEqual([]);
+      const again = await repo.claim('w3', 5, 1_600, 500);
+      expect(again.map((j) => [j.key, j.attempts])).toEqual([['b', 2]]);
+      await repo.finish([again[0]!.id, w2[0]!.id]);
+      expect(await repo.queueStats()).toEqual({ queued: 0, running: 0, done: 3, failed: 0 });
+      const [d] = await repo.enqueue([{ key: 'd', payload: null }]).then(() => repo.claim('w4', 1, 2_000, 500));
+      await repo.finish([d!.id], 'bad input');
+      expect((await repo.queueStats()).failed).toBe(1);
+    });
+
+    it('never gives one job to two concurrent workers', async () => {
+      const repo = await fresh();
+      const other = options.reopen ? await options.reopen(repo) : repo;
+      if (other !== repo) open.push(other);
+      await repo.enqueue(Array.from({ length: 40 }, (_, i) => ({ key: `k${i}`, payload: i })));
+      const claimed: number[] = [];
+      await Promise.all([repo, other, repo, other].map(async (r, w) => {
+        for (;;) {
+          const jobs = await r.claim(`w${w}`, 3, 10_000, 60_000);
+          if (jobs.length === 0) return;
+          claimed.push(...jobs.map((j) => j.payload as number));
+          await r.finish(jobs.map((j) => j.id));
+        }
+      }));
+      expect(claimed.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+    });
+
     it('keeps a document without layers or messages as it is', async () => {
       const repo = await fresh();
       const text = 'Bare text, no analysis.';

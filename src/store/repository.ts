@@ -65,6 +65,28 @@ export interface SearchHit {
 }
 
 /** A small JSON record kept beside the documents (`putMeta`/`getMeta`). */
+/** A job of the ingest queue: a document as read, to be analysed and stored by a worker. */
+export interface JobInput {
+  /** Identifies the input (source and exact text): enqueuing the same input again adds nothing. */
+  readonly key: string;
+  readonly payload: unknown;
+}
+
+export interface Job {
+  readonly id: number;
+  readonly key: string;
+  readonly payload: unknown;
+  /** How many times it was claimed, this time included. */
+  readonly attempts: number;
+}
+
+export interface QueueStats {
+  readonly queued: number;
+  readonly running: number;
+  readonly done: number;
+  readonly failed: number;
+}
+
 export interface MetaRecord {
   readonly id: string;
   readonly json: unknown;
@@ -112,5 +134,16 @@ export interface Repository {
   putMeta(kind: string, id: string, json: unknown): Promise<void>;
   /** Every record of a kind, ordered by id. */
   getMeta(kind: string): Promise<MetaRecord[]>;
+  /** Adds jobs to the ingest queue; returns how many were new (a known key adds nothing). */
+  enqueue(jobs: readonly JobInput[]): Promise<number>;
+  /**
+   * Claims up to `n` jobs for `worker`, oldest first: queued ones, and running ones whose lease
+   * ran out (their worker died). Safe with any number of concurrent workers (each job to one).
+   * `now` and `leaseMs` are milliseconds since the epoch and a duration.
+   */
+  claim(worker: string, n: number, now: number, leaseMs: number): Promise<Job[]>;
+  /** Marks claimed jobs done, or failed with the reason. */
+  finish(ids: readonly number[], error?: string): Promise<void>;
+  queueStats(): Promise<QueueStats>;
   close(): Promise<void>;
 }

@@ -9,7 +9,8 @@
 import pg from 'pg';
 import type { Doc, Published } from '../../core/doc.js';
 import { StoreError } from '../../core/errors.js';
-import type { DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import { exactHash } from '../../core/identity.js';
+import type { Job, JobInput, QueueStats, DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
 import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
@@ -36,6 +37,26 @@ function noNul(params: unknown[]): unknown[] {
   const fix = (v: unknown): unknown =>
     typeof v === 'string' ? (v.includes('\u0000') ? v.replace(/\u0000/g, '\uFFFD') : v) : Array.isArray(v) ? v.map(fix) : v;
   return params.map(fix);
+}
+
+interface EncodedDoc {
+  readonly row: ReturnType<typeof documentRow>;
+  readonly src: ReturnType<typeof sourceRow>;
+  readonly layers: { name: string; codec: string; data: string }[];
+  readonly messages: ReturnType<typeof messageRows>;
+  readonly tsv: string;
+}
+
+/** Everything a new document writes, computed without touching the database. */
+function encodeDoc(doc: Doc): EncodedDoc {
+  const row = documentRow(doc);
+  return {
+    row,
+    src: sourceRow(doc, row.exact_hash),
+    layers: layerRows(doc).map((l) => ({ name: l.name, codec: l.enc.codec, data: l.enc.data })),
+    messages: messageRows(doc),
+    tsv: tsvectorLiteral(termsOf(doc)),
+  };
 }
 
 /** Opens a pool and checks the connection; call `migrate()` before use (openRepository does). */
@@ -149,7 +170,24 @@ export class PostgresRepository implements Repository {
 
   async save(docs: readonly Doc[]): Promise<SaveResult[]> {
     if (docs.length === 0) return [];
+    const fail = (doc: Doc, e: unknown): StoreError => {
+      const where = doc.source.path ?? doc.source.url ?? doc.id;
+      return new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
+    };
+    const ids = docs.map((d) => d.id);
     return this.wrap('saving', async () => {
+      // Encode the new documents before the transaction: locks are held only for the writes, and a
+      // document that cannot be encoded fails the call before anything is written.
+      const before = await this.knownIds(this.pool, ids);
+      const encoded = new Map<string, EncodedDoc>();
+      for (const doc of docs) {
+        if (before.has(doc.id) || encoded.has(doc.id)) continue;
+        try {
+          encoded.set(doc.id, encodeDoc(doc));
+        } catch (e) {
+          throw fail(doc, e);
+        }
+      }
       for (let attempt = 0; ; attempt++) {
         const client = await this.pool.connect();
         try {
@@ -158,20 +196,31 @@ export class PostgresRepository implements Repository {
           // deadlocking, while documents are still inserted in the order given (that is the all() order).
           await client.query(
             `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtextextended(id, 0) AS k FROM unnest($1::text[]) AS id ORDER BY k) AS s`,
-            [docs.map((d) => d.id)],
+            [ids],
           );
-          const known = new Set<string>(
-            (await client.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1)', [docs.map((d) => d.id)])).rows.map((r) => r.id),
-          );
+          const known = await this.knownIds(client, ids);
+          // The first occurrence of each new id is inserted with all the others in one statement.
+          const fresh: { index: number; enc: EncodedDoc }[] = [];
+          const seen = new Set<string>();
+          docs.forEach((doc, index) => {
+            if (known.has(doc.id) || seen.has(doc.id)) return;
+            seen.add(doc.id);
+            fresh.push({ index, enc: encoded.get(doc.id) ?? encodeDoc(doc) });
+          });
+          const inserted = await this.insertNew(client, fresh.map((f) => f.enc));
+          const added = new Set(fresh.filter((f) => inserted.has(f.enc.row.id)).map((f) => f.index));
           const results: SaveResult[] = new Array(docs.length);
           for (let i = 0; i < docs.length; i++) {
             const doc = docs[i]!;
+            if (added.has(i)) {
+              results[i] = { id: doc.id, outcome: 'added' };
+              continue;
+            }
             try {
-              results[i] = await this.saveOne(client, doc, known);
+              results[i] = await this.saveSource(client, doc);
             } catch (e) {
               if (RETRY_CODES.has((e as { code?: string }).code ?? '')) throw e;
-              const where = doc.source.path ?? doc.source.url ?? doc.id;
-              throw new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
+              throw fail(doc, e);
             }
           }
           await client.query('COMMIT');
@@ -187,75 +236,98 @@ export class PostgresRepository implements Repository {
     });
   }
 
-  private async saveOne(client: pg.PoolClient, doc: Doc, known: Set<string>): Promise<SaveResult> {
+  private async knownIds(q: Queryable, ids: readonly string[]): Promise<Set<string>> {
+    const res = await q.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1)', [ids]);
+    return new Set(res.rows.map((r) => r.id));
+  }
+
+  /**
+   * Inserts new documents with their sources, layers and messages in one statement
+   * (one round trip for the batch; foreign keys are checked at its end). Returns the ids
+   * inserted: ON CONFLICT skips an id another transaction stored meanwhile.
+   */
+  private async insertNew(client: pg.PoolClient, docs: readonly EncodedDoc[]): Promise<Set<string>> {
+    if (docs.length === 0) return new Set();
+    const col = <T>(f: (d: EncodedDoc) => T): T[] => docs.map(f);
+    const layers = docs.flatMap((d) => d.layers.map((l, ord) => ({ id: d.row.id, ord, ...l })));
+    const messages = docs.flatMap((d) => d.messages.map((m) => ({ id: d.row.id, ...m })));
+    const res = await client.query<{ id: string }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+           $9::text[], $10::text[], $11::text[], $12::int[], $13::text[], $14::text[], $15::text[], $16::text[],
+           $17::text[], $18::text[], $19::text[], $20::int[], $21::text[], $22::text[], $23::text[])
+         WITH ORDINALITY AS t (id, lang, title, publisher, published_date, published_after, published_before, published_how,
+           date_lo, date_hi, text, text_length, original, meta, exact_hash, lemmas,
+           source_key, path, url, record, format, encoding, source_json, i)),
+       d AS (
+         INSERT INTO documents (id, lang, title, publisher, published_date, published_after, published_before,
+           published_how, date_lo, date_hi, text, text_length, original, meta, exact_hash, lemmas)
+         SELECT id, lang, title, publisher, published_date, published_after, published_before,
+           published_how, date_lo, date_hi, text, text_length, original, meta, exact_hash, lemmas::tsvector
+         FROM input ORDER BY i
+         ON CONFLICT (id) DO NOTHING RETURNING id),
+       s AS (
+         INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
+         SELECT input.id, source_key, exact_hash, true, path, url, record, format, encoding, text_length, source_json
+         FROM input JOIN d ON d.id = input.id),
+       l AS (
+         INSERT INTO layers (doc_id, ord, name, codec, data)
+         SELECT u.doc_id, u.ord, u.name, u.codec, u.data
+         FROM unnest($24::text[], $25::int[], $26::text[], $27::text[], $28::text[]) AS u (doc_id, ord, name, codec, data)
+         JOIN d ON d.id = u.doc_id),
+       m AS (
+         INSERT INTO messages (doc_id, ord, severity, code, text, stage, span_start, span_end)
+         SELECT u.doc_id, u.ord, u.severity, u.code, u.text, u.stage, u.span_start, u.span_end
+         FROM unnest($29::text[], $30::int[], $31::text[], $32::text[], $33::text[], $34::text[], $35::int[], $36::int[])
+           AS u (doc_id, ord, severity, code, text, stage, span_start, span_end)
+         JOIN d ON d.id = u.doc_id)
+       SELECT id FROM d`,
+      noNul([
+        col((d) => d.row.id),
+        col((d) => d.row.lang),
+        col((d) => d.row.title),
+        col((d) => d.row.publisher),
+        col((d) => d.row.published_date),
+        col((d) => d.row.published_after),
+        col((d) => d.row.published_before),
+        col((d) => d.row.published_how),
+        col((d) => d.row.date_lo),
+        col((d) => d.row.date_hi),
+        col((d) => d.row.text),
+        col((d) => d.row.text_length),
+        col((d) => d.row.original),
+        col((d) => d.row.meta),
+        col((d) => d.row.exact_hash),
+        col((d) => d.tsv),
+        col((d) => d.src.source_key),
+        col((d) => d.src.path),
+        col((d) => d.src.url),
+        col((d) => d.src.record),
+        col((d) => d.src.format),
+        col((d) => d.src.encoding),
+        col((d) => d.src.source_json),
+        layers.map((l) => l.id),
+        layers.map((l) => l.ord),
+        layers.map((l) => l.name),
+        layers.map((l) => l.codec),
+        layers.map((l) => l.data),
+        messages.map((m) => m.id),
+        messages.map((m) => m.ord),
+        messages.map((m) => m.severity),
+        messages.map((m) => m.code),
+        messages.map((m) => m.text),
+        messages.map((m) => m.stage),
+        messages.map((m) => m.span_start),
+        messages.map((m) => m.span_end),
+      ]),
+    );
+    return new Set(res.rows.map((r) => r.id));
+  }
+
+  /** A document whose id is stored: record this source (duplicate) unless it is already recorded (unchanged). */
+  private async saveSource(client: pg.PoolClient, doc: Doc): Promise<SaveResult> {
     const id = doc.id;
-    if (!known.has(id)) {
-      // Encode before writing, so a document that cannot be encoded writes nothing.
-      const row = documentRow(doc);
-      const src = sourceRow(doc, row.exact_hash);
-      const layers = layerRows(doc);
-      const messages = messageRows(doc);
-      const tsv = tsvectorLiteral(termsOf(doc));
-      // One round trip: the document and its children, in one statement (foreign keys are checked at its end).
-      // ON CONFLICT waits for a concurrent insert of the same id and then inserts nothing.
-      const res = await client.query(
-        `WITH d AS (
-           INSERT INTO documents (id, lang, title, publisher, published_date, published_after, published_before,
-             published_how, date_lo, date_hi, text, text_length, original, meta, exact_hash, lemmas)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::tsvector)
-           ON CONFLICT (id) DO NOTHING RETURNING id),
-         s AS (
-           INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
-           SELECT d.id, $17, $15, true, $18, $19, $20, $21, $22, $12, $23 FROM d),
-         l AS (
-           INSERT INTO layers (doc_id, ord, name, codec, data)
-           SELECT d.id, u.ord, u.name, u.codec, u.data FROM d, unnest($24::int[], $25::text[], $26::text[], $27::text[]) AS u (ord, name, codec, data)),
-         m AS (
-           INSERT INTO messages (doc_id, ord, severity, code, text, stage, span_start, span_end)
-           SELECT d.id, u.* FROM d, unnest($28::int[], $29::text[], $30::text[], $31::text[], $32::text[], $33::int[], $34::int[])
-             AS u (ord, severity, code, text, stage, span_start, span_end))
-         SELECT count(*)::int AS n FROM d`,
-        noNul([
-          id,
-          row.lang,
-          row.title,
-          row.publisher,
-          row.published_date,
-          row.published_after,
-          row.published_before,
-          row.published_how,
-          row.date_lo,
-          row.date_hi,
-          row.text,
-          row.text_length,
-          row.original,
-          row.meta,
-          row.exact_hash,
-          tsv,
-          src.source_key,
-          src.path,
-          src.url,
-          src.record,
-          src.format,
-          src.encoding,
-          src.source_json,
-          layers.map((_, i) => i),
-          layers.map((l) => l.name),
-          layers.map((l) => l.enc.codec),
-          layers.map((l) => l.enc.data),
-          messages.map((m) => m.ord),
-          messages.map((m) => m.severity),
-          messages.map((m) => m.code),
-          messages.map((m) => m.text),
-          messages.map((m) => m.stage),
-          messages.map((m) => m.span_start),
-          messages.map((m) => m.span_end),
-        ]),
-      );
-      known.add(id);
-      if (res.rows[0].n === 1) return { id, outcome: 'added' };
-    }
-    const hash = documentRow(doc).exact_hash;
+    const hash = exactHash(doc.text);
     const src = sourceRow(doc, hash);
     const ins = await client.query<{ id: string }>(
       `INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
@@ -463,6 +535,46 @@ export class PostgresRepository implements Repository {
     return this.wrap('reading', async () => {
       const res = await this.pool.query<{ id: string; json: string }>('SELECT id, json FROM meta WHERE kind = $1 ORDER BY id COLLATE "C"', [kind]);
       return res.rows.map((r) => ({ id: r.id, json: JSON.parse(r.json) as unknown }));
+    });
+  }
+
+  async enqueue(jobs: readonly JobInput[]): Promise<number> {
+    if (jobs.length === 0) return 0;
+    return this.wrap('enqueuing', async () => {
+      const res = await this.pool.query(
+        `INSERT INTO jobs (key, payload) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO NOTHING`,
+        [jobs.map((j) => j.key), jobs.map((j) => JSON.stringify(j.payload))],
+      );
+      return res.rowCount ?? 0;
+    });
+  }
+
+  async claim(worker: string, n: number, now: number, leaseMs: number): Promise<Job[]> {
+    return this.wrap('claiming jobs', async () => {
+      // SKIP LOCKED: concurrent workers take different jobs without waiting on each other.
+      const res = await this.pool.query<{ id: string; key: string; payload: string; attempts: number }>(
+        `UPDATE jobs SET state = 'running', worker = $1, lease_until = $2, attempts = attempts + 1
+         WHERE id IN (SELECT id FROM jobs WHERE state = 'queued' OR (state = 'running' AND lease_until < $3)
+                      ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+         RETURNING id, key, payload, attempts`,
+        [worker, now + leaseMs, now, n],
+      );
+      return res.rows.map((r) => ({ id: Number(r.id), key: r.key, payload: JSON.parse(r.payload) as unknown, attempts: r.attempts })).sort((a, b) => a.id - b.id);
+    });
+  }
+
+  async finish(ids: readonly number[], error?: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.wrap('finishing jobs', async () => {
+      await this.pool.query('UPDATE jobs SET state = $2, error = $3, lease_until = NULL WHERE id = ANY($1::bigint[])', [ids, error ? 'failed' : 'done', error ?? null]);
+    });
+  }
+
+  async queueStats(): Promise<QueueStats> {
+    return this.wrap('reading', async () => {
+      const out = { queued: 0, running: 0, done: 0, failed: 0 };
+      for (const r of (await this.pool.query<{ state: keyof QueueStats; n: string }>('SELECT state, count(*) AS n FROM jobs GROUP BY state')).rows) out[r.state] = Number(r.n);
+      return out;
     });
   }
 

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Doc, Published } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
-import type { DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import type { Job, JobInput, QueueStats, DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
   BASE_LAYER,
@@ -409,6 +409,50 @@ export class SqliteRepository implements Repository {
         .all(kind)
         .map((r) => ({ id: r.id, json: JSON.parse(r.json) as unknown })),
     );
+  }
+
+  async enqueue(jobs: readonly JobInput[]): Promise<number> {
+    if (jobs.length === 0) return 0;
+    return wrap(this.#file, 'enqueuing', () => {
+      const ins = this.db.prepare('INSERT INTO jobs (key, payload) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
+      const tx = this.db.transaction((js: readonly JobInput[]) => js.reduce((n, j) => n + ins.run(j.key, JSON.stringify(j.payload)).changes, 0));
+      return tx.immediate(jobs);
+    });
+  }
+
+  async claim(worker: string, n: number, now: number, leaseMs: number): Promise<Job[]> {
+    return wrap(this.#file, 'claiming jobs', () => {
+      // IMMEDIATE takes the write lock first: two processes cannot claim the same job.
+      const tx = this.db.transaction((): Job[] => {
+        const rows = this.db
+          .prepare<[number, number], { id: number; key: string; payload: string; attempts: number }>(
+            `SELECT id, key, payload, attempts FROM jobs
+             WHERE state = 'queued' OR (state = 'running' AND lease_until < ?) ORDER BY id LIMIT ?`,
+          )
+          .all(now, n);
+        const upd = this.db.prepare("UPDATE jobs SET state = 'running', worker = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ?");
+        for (const r of rows) upd.run(worker, now + leaseMs, r.id);
+        return rows.map((r) => ({ id: r.id, key: r.key, payload: JSON.parse(r.payload) as unknown, attempts: r.attempts + 1 }));
+      });
+      return tx.immediate();
+    });
+  }
+
+  async finish(ids: readonly number[], error?: string): Promise<void> {
+    if (ids.length === 0) return;
+    wrap(this.#file, 'finishing jobs', () => {
+      const upd = this.db.prepare('UPDATE jobs SET state = ?, error = ?, lease_until = NULL WHERE id = ?');
+      const tx = this.db.transaction(() => { for (const id of ids) upd.run(error ? 'failed' : 'done', error ?? null, id); });
+      tx.immediate();
+    });
+  }
+
+  async queueStats(): Promise<QueueStats> {
+    return wrap(this.#file, 'reading', () => {
+      const out = { queued: 0, running: 0, done: 0, failed: 0 };
+      for (const r of this.db.prepare<[], { state: keyof QueueStats; n: number }>('SELECT state, count(*) AS n FROM jobs GROUP BY state').all()) out[r.state] = r.n;
+      return out;
+    });
   }
 
   async close(): Promise<void> {

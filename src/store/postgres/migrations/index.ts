@@ -5,6 +5,7 @@
  */
 import { m0001 } from './0001-initial.js';
 import { m0002 } from './0002-meta.js';
+import { m0003 } from './0003-jobs.js';
 
 export interface Migration {
   readonly version: number;
@@ -12,4 +13,4 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
