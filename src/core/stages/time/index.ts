@@ -35,6 +35,8 @@ interface Found extends Match {
   sentence: number;
   tense: Tense;
   lang: 'en' | 'ru';
+  /** Preceded by `by`, `until`, `до` ...: a deadline or target, not a past event. */
+  target: boolean;
 }
 
 export interface CompiledTime {
@@ -119,6 +121,17 @@ function firstIndexAtOrAfter(arr: readonly { start: number }[], pos: number): nu
   return lo;
 }
 
+const targetCache = new WeakMap<TimeLexicon, RegExp>();
+function targetRe(L: TimeLexicon): RegExp {
+  let re = targetCache.get(L);
+  if (!re) {
+    const words = (L.targetSignals ?? []).map((w) => w.replace(/\s+/g, '\\s+'));
+    re = words.length ? new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})\\s+$`, 'u') : /(?!)/;
+    targetCache.set(L, re);
+  }
+  return re;
+}
+
 /** `5 p.m. EST Nov. 9`, `10:00 9 ноября`: a clock time written right before a day is one expression. */
 function mergeClockDate(ms: Match[], text: string): Match[] {
   const out: Match[] = [];
@@ -155,7 +168,9 @@ function find(doc: Doc, compiled: CompiledTime): Found[] {
         if (next && next.start < s.end && next.pos === 'NOUN' && next.tags.includes('gent')) continue;
       }
       const tense = m.spec.t === 'point' ? tenseAround(doc.text, s, abs, set.lexicon, morph && hi > lo ? morph : undefined, lo, hi, lang === 'ru') : 'unknown';
-      out.push({ ...abs, sentence: i, tense, lang });
+      const before = doc.text.slice(Math.max(s.start, abs.start - 16), abs.start).toLowerCase();
+      const target = targetRe(set.lexicon).test(before);
+      out.push({ ...abs, sentence: i, tense, lang, target });
     }
   });
   return out;
@@ -266,7 +281,7 @@ function inferDatelineYear(found: readonly Found[], first: Resolution, md: { mon
   let after: Ymd | null = null;
   found.forEach((f, i) => {
     const r = first.values[i]!;
-    if (r.anchor !== 'absolute' || f.tense === 'future' || r.type === 'DURATION' || r.type === 'SET') return;
+    if (r.anchor !== 'absolute' || f.tense === 'future' || f.target || r.type === 'DURATION' || r.type === 'SET') return;
     const lb = lowerBound(r.value);
     if (!lb) return;
     if (!after || cmp(lb, after) > 0) after = lb;
@@ -311,7 +326,7 @@ export function analyseTimes(doc: Doc, compiled: CompiledTime): DocPatch {
     for (const z of doc.layers.zones ?? []) {
       if (z.kind !== 'dateheader') continue;
       const lang = langOf(doc.lang, doc.lang) ?? 'en';
-      for (const m of findMatches(compiled[lang], doc.text.slice(z.start, z.end))) headerFound.push({ ...m, start: z.start + m.start, end: z.start + m.end, sentence: -1, tense: 'unknown', lang });
+      for (const m of findMatches(compiled[lang], doc.text.slice(z.start, z.end))) headerFound.push({ ...m, start: z.start + m.start, end: z.start + m.end, sentence: -1, tense: 'unknown', lang, target: false });
     }
   }
   const messages: Message[] = [];
@@ -337,7 +352,7 @@ export function analyseTimes(doc: Doc, compiled: CompiledTime): DocPatch {
       let after: Ymd | null = null;
       found.forEach((f, i) => {
         const r = first.values[i]!;
-        if (f.tense === 'future' || r.type === 'DURATION' || r.type === 'SET' || r.anchor === 'unresolved' || r.anchor === 'none') return;
+        if (f.tense === 'future' || f.target || r.type === 'DURATION' || r.type === 'SET' || r.anchor === 'unresolved' || r.anchor === 'none') return;
         const lb = lowerBound(r.value);
         if (lb && (!after || cmp(lb, after) > 0)) after = lb;
       });

@@ -233,6 +233,11 @@ describe('time stage, undated documents and publication dates', () => {
     expect(doc.published).toEqual({ date: null, after: '2020-11-14', how: 'inferred' });
   });
 
+  it('does not take a deadline or target year as a lower bound', () => {
+    const doc = run('Prices fell in March 2004. Growth could reach 2% by 2019.', 'en');
+    expect(doc.published).toEqual({ date: null, after: '2004-03-01', how: 'inferred' });
+  });
+
   it('infers the year of a dateline from the weekday and past references', () => {
     const published: Published = { date: null, how: 'dateline', monthDay: { month: 6, day: 5 } };
     const doc = run('MOSCOW, June 5. The minister said on Wednesday that rounds were held in May 2023 and July 2023.', 'en', published);

@@ -63,6 +63,8 @@ export interface TimeLexicon {
   readonly eveWords?: readonly string[];
   /** Words that make a capitalised day or `Daily` part of a name (`Sunday Times`, `Daily Mail`). */
   readonly nameFollowers?: readonly string[];
+  /** Words before a date that make it a deadline or target (`by 2019`, `до 2025 года`): no evidence the document is later. */
+  readonly targetSignals?: readonly string[];
   /** Word stems of places -> UTC offset, for `local time` / `по местному времени` (nearest place mentioned before). */
   readonly localZones: Readonly<Record<string, string>>;
   /** Years in words (`nineteen ninety-six`): century words, tens, units. */
