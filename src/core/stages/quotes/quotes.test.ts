@@ -140,6 +140,17 @@ describe('indirect speech', () => {
     expect(his.speakerHow).toBe('pronoun');
   });
 
+  it('does not take an oblique-case phrase after `отметить` for a source (`отметили наградами`)', async () => {
+    const d = await analyse('Бойцов подразделения за мужество, проявленное в бою, отметили государственными наградами.');
+    expect(quotes(d)).toHaveLength(0);
+  });
+
+  it('takes `глава МИД РФ` for the minister, not the ministry', async () => {
+    const d = await analyse('Министр иностранных дел России Сергей Белов провел переговоры. Глава МИД РФ заявил, что встреча была полезной.');
+    expect(quotes(d)[0]!.speakerHow).toBe('role');
+    expect(same(quotes(d)[0]!.speakerName, 'Сергей Белов')).toBe(true);
+  });
+
   it('gives an impersonal `отмечается, что` to the body the text names', async () => {
     const d = await analyse('Об этом сообщила пресс-служба Кремля. Отмечается, что стороны обсудили поставки зерна.');
     const q = quotes(d).find((x) => x.cueLemma === 'отмечаться')!;
