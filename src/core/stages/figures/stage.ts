@@ -132,7 +132,7 @@ export function analyseFigures(doc: Doc, data: FiguresData): { layers: { numbers
     if (!lang) return;
     if (zones.length && !zones.some((z) => s.start < z.end && s.end > z.start)) return;
     const T = data[lang];
-    const toks = mayHaveNumber(doc.text, s.start, s.end, T) ? tokenize(doc.text, s.start, s.end) : null;
+    const toks = mayHaveNumber(doc.text, s.start, s.end, T, skip) ? tokenize(doc.text, s.start, s.end) : null;
     if (toks === null) {
       if (!startsWithAnaphor(doc.text, s.start, T)) pending = { sentence: s, T, lang, found: [] };
       return;
@@ -544,10 +544,11 @@ function speakerOf(quotes: readonly QuoteLike[], n: NumberExpr): string | null {
 const WORD_RE = /[\p{L}]+/gu;
 
 /** Whether a sentence holds a digit or a number word; most do not, and tokenising them all is the stage's main cost. */
-function mayHaveNumber(text: string, start: number, end: number, T: LangTables): boolean {
+function mayHaveNumber(text: string, start: number, end: number, T: LangTables, dates: readonly Span[]): boolean {
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
+    // Digits inside a date or time of the time layer do not count (news sentences are full of dates).
+    if (c >= 48 && c <= 57 && !dates.some((d) => d.start <= k && k < d.end)) return true;
   }
   const s = text.slice(start, end);
   if (/\b[IVXLC]{2,}\b/.test(s)) return true;
