@@ -8,6 +8,12 @@ describe('lemmatiseQuery', () => {
     expect(await lemmatiseQuery('Пашиняном в Карабахе')).toEqual([['пашинян'], ['в'], ['карабах']]);
   });
 
+  it('also offers the form of a capitalised English word, which documents may hold as a name', async () => {
+    expect(await lemmatiseQuery('Peacekeepers')).toEqual([['peacekeeper', 'peacekeepers']]);
+    expect(await lemmatiseQuery('peacekeepers')).toEqual([['peacekeeper']]);
+    expect(await lemmatiseQuery('Aliyev')).toEqual([['aliyev']]);
+  });
+
   it('offers every dictionary reading of an ambiguous Russian form', async () => {
     const [alts] = await lemmatiseQuery('стали');
     expect(alts).toEqual(expect.arrayContaining(['стать', 'сталь']));

@@ -50,7 +50,9 @@ export function lemmatiseQueryWith(res: QueryLemmatiserResources, text: string, 
       // Tagged in lower case: in a query a capital does not make a name (`Peacekeepers`).
       const lower = form.toLowerCase();
       const tagged = res.en(lower);
-      out.push([tagged.length === 1 ? tagged[0]!.lemma.toLowerCase() : lower]);
+      const lemma = tagged.length === 1 ? tagged[0]!.lemma.toLowerCase() : lower;
+      // A capitalised word may be stored as a name, whose lemma is the form (`Peacekeepers` in a headline).
+      out.push(lemma !== lower && form !== lower ? [lemma, lower] : [lemma]);
     } else out.push([form.toLowerCase()]);
   }
   return out;
