@@ -176,7 +176,7 @@ export function recogniseEnglish(text: string, toks: readonly Tok[], gz: Gazette
 }
 
 function isHead(set: ReadonlySet<string>, toks: readonly Tok[], u: Unit): boolean {
-  return u.kind === 'cap' && set.has(toks[u.from]!.lower);
+  return u.kind === 'cap' && set.has(toks[u.from]!.lower.replace(/\.$/, ''));
 }
 
 function segmentEnglish(text: string, toks: readonly Tok[], units: readonly Unit[], gz: Gazetteer, out: Cand[]): void {
@@ -260,7 +260,8 @@ function segmentEnglish(text: string, toks: readonly Tok[], units: readonly Unit
     if (u.kind === 'gaz' && u.hit) {
       const e = gz.entries.get(u.hit.keys[0]!);
       // A one-word city next to other capitalised words is part of a name (`Jack London`).
-      const nearCap = units[k - 1]?.kind === 'cap' || units[k + 1]?.kind === 'cap';
+      const isCityWord = (x: Unit | undefined): boolean => !!x && (x.kind === 'cap' || (x.kind === 'gaz' && x.to - x.from === 1 && gz.entries.get(x.hit!.keys[0]!)?.source === 'city'));
+      const nearCap = isCityWord(units[k - 1]) || isCityWord(units[k + 1]);
       if (e?.source === 'city' && u.to - u.from === 1 && (nearCap || titled)) {
         run.push({ kind: 'cap', from: u.from, to: u.to });
         continue;

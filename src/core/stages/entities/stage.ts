@@ -60,7 +60,32 @@ export function findMentions(doc: Doc, gz: Gazetteer): Found {
     const found = lang === 'ru' ? recogniseRussian(doc.text, toks, gz) : recogniseEnglish(doc.text, toks, gz);
     for (const c of found) cands.push(c.parent !== undefined ? { ...c, parent: c.parent + base } : c);
   }
-  return { mentions: resolve(doc, cands, gz), sentToks };
+  return { mentions: addConsistent(resolve(doc, cands, gz), sentToks), sentToks };
+}
+
+/**
+ * Document consistency: a capitalised word skipped at the start of a sentence
+ * (`Boeing said ...`) is a mention when the document names it elsewhere.
+ */
+function addConsistent(mentions: Mention[], sentToks: readonly Tok[][]): Mention[] {
+  const single = new Map<string, Mention>();
+  for (const m of mentions) if (m.rule !== 'role-anaphor' && !/\s/.test(m.normal) && m.parent === undefined) single.set(m.normal, m);
+  if (!single.size) return mentions;
+  const covered = new Set(mentions.map((m) => m.start));
+  const extra: Mention[] = [];
+  for (const ts of sentToks) {
+    const t = ts.find((x) => x.word);
+    if (!t || !t.initial || !t.cap || covered.has(t.start)) continue;
+    const m = single.get(t.text);
+    if (!m || mentions.some((x) => x.start < t.end && t.start < x.end)) continue;
+    extra.push({ start: t.start, end: t.end, stage: STAGE, rule: 'document-consistency', type: m.type, key: m.key, name: m.name, normal: m.normal, ...(m.geo ? { geo: m.geo } : {}) });
+  }
+  if (!extra.length) return mentions;
+  const all = [...mentions.map((m, i) => ({ m, old: i })), ...extra.map((m) => ({ m, old: -1 }))];
+  all.sort((x, y) => x.m.start - y.m.start || y.m.end - x.m.end);
+  const remap = new Map<number, number>();
+  all.forEach((e, k) => { if (e.old >= 0) remap.set(e.old, k); });
+  return all.map(({ m }) => (m.parent !== undefined ? { ...m, parent: remap.get(m.parent)! } : m));
 }
 
 interface Resolved {
