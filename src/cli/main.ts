@@ -14,6 +14,7 @@ import * as start from './commands/start.js';
 import * as timeline from './commands/timeline.js';
 import * as stories from './commands/stories.js';
 import * as serveCmd from './commands/serve.js';
+import * as workerCmd from './commands/worker.js';
 import * as quotes from './commands/quotes.js';
 import * as figures from './commands/figures.js';
 import * as agreements from './commands/agreements.js';
@@ -23,7 +24,7 @@ import * as watchCmd from './commands/watch.js';
 import * as sourcesCmd from './commands/sources.js';
 import * as entitiesCmd from './commands/entities.js';
 
-const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures, agreements, commitments, linkCmd, entitiesCmd, watchCmd, sourcesCmd];
+const COMMANDS: CommandModule[] = [ingest, docs, show, search, exportCmd, start, timeline, stories, serveCmd, quotes, figures, agreements, commitments, linkCmd, entitiesCmd, watchCmd, sourcesCmd, workerCmd];
 
 export function buildProgram(): Command {
   const program = new Command('chronicle')
