@@ -204,6 +204,7 @@ export class Watcher {
   private readonly now: () => Date;
   private readonly log: (line: string) => void;
   private pendingRelink = false;
+  private readonly skipsLogged = new Set<string>();
 
   constructor(private readonly o: WatchOptions) {
     this.now = o.now ?? (() => new Date());
@@ -294,7 +295,10 @@ export class Watcher {
     const host = hostOf(s.url);
     const until = this.backedOff(hosts, host);
     if (until) {
-      this.log(`skip ${s.id}: host ${host} backed off until ${until}`);
+      // Said once per back-off, not every round.
+      const said = `${s.id} ${until}`;
+      if (!this.skipsLogged.has(said)) this.log(`skip ${s.id}: host ${host} backed off until ${until}`);
+      this.skipsLogged.add(said);
       return { id: s.id, status: 'skipped', ...none, message: `host backed off until ${until}` };
     }
     st.lastAttempt = now.toISOString();

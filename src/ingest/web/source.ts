@@ -28,7 +28,8 @@ export interface SourceOptions {
 
 function isFeedResponse(res: FetchedOk): boolean {
   const kind = kindOfContentType(res.contentType);
-  if (kind === 'html' || kind === 'json' || kind === 'unsupported') return false;
+  // Some sites serve their RSS as text/html: the root element decides.
+  if (kind === 'json' || kind === 'unsupported') return false;
   const head = Buffer.from(res.bytes.subarray(0, 2048)).toString('latin1');
   return looksLikeFeed(head);
 }
