@@ -103,6 +103,8 @@ export function compileLangProfiles(data: LangProfilesData): LangProfiles {
 export interface ScriptCounts {
   latin: number;
   cyrillic: number;
+  /** Cyrillic letters outside the Russian alphabet (і ї є ґ ў ә ғ қ ј ...). */
+  cyrillicExtended: number;
   other: number;
 }
 
@@ -113,22 +115,26 @@ const isCyrillic = (c: number): boolean => c >= 0x400 && c <= 0x52f;
 export function countScripts(text: string, start = 0, end = text.length): ScriptCounts {
   let latin = 0;
   let cyrillic = 0;
+  let cyrillicExtended = 0;
   let other = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 65) continue;
     if (isLatin(c)) latin++;
-    else if (isCyrillic(c)) cyrillic++;
+    else if (isCyrillic(c)) {
+      cyrillic++;
+      if (c < 0x410 || c > 0x451 || c === 0x450) if (c !== 0x401) cyrillicExtended++;
+    }
     else if (c >= 0x370 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xfe00 && c <= 0xffff) && !(c >= 0xd800 && c <= 0xdfff)) other++;
   }
-  return { latin, cyrillic, other };
+  return { latin, cyrillic, cyrillicExtended, other };
 }
 
 // Words not glued to a number by a hyphen (`20-е` is not the Bulgarian `е`).
 const WORD = /(?<![\p{L}\p{M}\d-])[\p{L}\p{M}'’]+/gu;
 
 /** Which language of a script the text is in, from function words and letters. */
-function detectInScript(text: string, profile: ScriptProfile, scriptLetters: number, minRatio: number): string {
+function detectInScript(text: string, profile: ScriptProfile, scriptLetters: number, minRatio: number, minRequired = 1): string {
   const n = profile.langs.length;
   const scores = new Array<number>(n).fill(0);
   const requiredHits = new Array<number>(n).fill(0);
@@ -151,7 +157,7 @@ function detectInScript(text: string, profile: ScriptProfile, scriptLetters: num
   for (let l = 0; l < n; l++) {
     if (l === def || scores[l]! <= scores[best]! || scores[l]! < profile.minScore) continue;
     // Letters a language cannot do without: one Kyiv street name does not make a Russian text Ukrainian.
-    if (profile.required[l] && requiredHits[l]! < Math.max(1, minRatio * scriptLetters)) continue;
+    if (profile.required[l] && requiredHits[l]! < Math.max(minRequired, minRatio * scriptLetters)) continue;
     best = l;
   }
   return profile.langs[best]!;
@@ -164,14 +170,15 @@ const SAMPLE = 4000;
  * The language of a text: `en`, `ru`, another ISO 639-1 code, or `und` when the
  * text has no letters.
  */
-export function detectLang(profiles: LangProfiles, input: string): Lang {
+export function detectLang(profiles: LangProfiles, input: string, opts: { minRequiredLetters?: number } = {}): Lang {
   const text = input.length > SAMPLE ? input.slice(0, SAMPLE) : input;
   const counts = countScripts(text);
   const total = counts.latin + counts.cyrillic + counts.other;
   if (total === 0) return 'und';
   if (counts.other > counts.latin && counts.other > counts.cyrillic) return detectOtherScript(profiles, text);
-  if (counts.cyrillic >= counts.latin) return detectInScript(text, profiles.cyrillic, counts.cyrillic, profiles.minRatio);
-  return detectInScript(text, profiles.latin, counts.latin, profiles.minRatio);
+  const minRequired = opts.minRequiredLetters ?? 1;
+  if (counts.cyrillic >= counts.latin) return detectInScript(text, profiles.cyrillic, counts.cyrillic, profiles.minRatio, minRequired);
+  return detectInScript(text, profiles.latin, counts.latin, profiles.minRatio, minRequired);
 }
 
 function detectOtherScript(profiles: LangProfiles, text: string): Lang {

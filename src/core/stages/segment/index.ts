@@ -22,6 +22,7 @@ export interface SegmentResources {
 
 const STAGE = 'segment';
 
+const MIN_FOREIGN_LETTERS = 3;
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'be', 'bg', 'sr', 'mk', 'kk', 'ky', 'tt', 'mn', 'tg']);
 
 // Closing quotes and brackets that belong to the sentence they follow.
@@ -178,7 +179,19 @@ function startsLower(text: string, at: number): boolean {
 function pushSentence(text: string, tokens: readonly RawToken[], from: number, to: number, rule: string, docLang: Lang, res: SegmentResources, out: Sentence[]): void {
   const start = tokens[from]!.start;
   const end = tokens[to - 1]!.end;
-  out.push({ start, end, stage: STAGE, rule, lang: sentenceLang(text, start, end, docLang, res.langProfiles), tokenStart: from, tokenEnd: to });
+  // Words by script: brand names (`YouTube`, `Instagram`) are long Latin words inside Russian
+  // sentences, so letters alone would call such a sentence English.
+  let latinWords = 0;
+  let cyrillicWords = 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.rule === 'url' || t.rule === 'email') continue;
+    const c = text.charCodeAt(t.start);
+    if (c >= 0x400 && c <= 0x52f) cyrillicWords++;
+    else if (c < 0x250) latinWords++;
+  }
+  const lang = sentenceLang(text, start, end, docLang, res.langProfiles, { latin: latinWords, cyrillic: cyrillicWords });
+  out.push({ start, end, stage: STAGE, rule, lang, tokenStart: from, tokenEnd: to });
 }
 
 /**
@@ -186,13 +199,34 @@ function pushSentence(text: string, tokens: readonly RawToken[], from: number, t
  * script (a Russian quote in an English article), in which case it is identified
  * on its own.
  */
-export function sentenceLang(text: string, start: number, end: number, docLang: Lang, profiles: LangProfiles): Lang {
+export function sentenceLang(
+  text: string,
+  start: number,
+  end: number,
+  docLang: Lang,
+  profiles: LangProfiles,
+  words?: { readonly latin: number; readonly cyrillic: number },
+): Lang {
   const c = countScripts(text, start, end);
   const letters = c.latin + c.cyrillic + c.other;
   if (letters === 0) return docLang;
   const docScript = CYRILLIC_LANGS.has(docLang) ? 'cyrillic' : docLang === 'und' ? 'none' : 'latin';
-  const script = c.other > c.latin && c.other > c.cyrillic ? 'other' : c.cyrillic > c.latin ? 'cyrillic' : 'latin';
-  if (script === docScript) return docLang;
+  let script = c.other > c.latin && c.other > c.cyrillic ? 'other' : c.cyrillic > c.latin ? 'cyrillic' : 'latin';
+  // Leave the document's script only when the other one has more words and at least two.
+  if (words !== undefined && docScript !== 'none' && script !== docScript && script !== 'other') {
+    const mine = docScript === 'cyrillic' ? words.cyrillic : words.latin;
+    const theirs = script === 'cyrillic' ? words.cyrillic : words.latin;
+    if (theirs <= mine || theirs < 2) script = docScript;
+  }
+  if (script === docScript) {
+    // A Ukrainian or Kazakh quote in a Russian article: only on several letters Russian lacks,
+    // so a Ukrainian place name does not take a Russian sentence out of analysis.
+    if (script === 'cyrillic' && c.cyrillicExtended >= MIN_FOREIGN_LETTERS) {
+      const l = detectLang(profiles, text.slice(start, end), { minRequiredLetters: MIN_FOREIGN_LETTERS });
+      if (l !== docLang && l !== 'und') return l;
+    }
+    return docLang;
+  }
   // A Latin-script language other than English inside Latin-script doc keeps the doc's code; only script changes re-identify.
   if (docScript === 'latin' && script === 'latin') return docLang;
   return detectLang(profiles, text.slice(start, end));

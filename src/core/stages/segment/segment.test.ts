@@ -143,6 +143,18 @@ describe('sentence splitting', () => {
     expect(seg.sentences.map((s) => s.lang)).toEqual(['en', 'ru', 'en']);
   });
 
+  it('keeps a Russian sentence with Latin brand names Russian', () => {
+    const text = 'YouTube может повторить судьбу Instagram и Facebook. Причина в COVID-19.';
+    const seg = segmentText(text, body(text), 'ru', res);
+    expect(seg.sentences.map((s) => s.lang)).toEqual(['ru', 'ru']);
+  });
+
+  it('gives a Ukrainian quote inside a Russian text its own language, but not a Ukrainian place name', () => {
+    const text = 'Министр выступил в Киеве. «Угоду про припинення вогню підписали лідери трьох країн». Делегация посетила Львів и Київ.';
+    const seg = segmentText(text, body(text), 'ru', res);
+    expect(seg.sentences.map((s) => s.lang)).toEqual(['ru', 'uk', 'ru']);
+  });
+
   it('links sentences to their tokens', () => {
     const text = 'One two. Three four.';
     const seg = segmentText(text, body(text), 'en', res);
