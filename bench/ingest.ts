@@ -13,13 +13,14 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../src/app/ingest.js';
 import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { createPipeline } from '../src/core/pipeline.js';
+import { workerAnalyser } from '../src/app/analyser.js';
 import { readInputs } from '../src/ingest/index.js';
 import { openRepository } from '../src/store/open.js';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { stages: { type: 'string' }, db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false } },
+  options: { workers: { type: 'string', default: '1' }, stages: { type: 'string' }, db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false } },
 });
 if (positionals.length === 0) {
   console.error('usage: npm run bench -- PATH... [--stages a,b,c] [--db FILE] [--no-wink] [--label TEXT]');
@@ -34,7 +35,11 @@ const full = await createDefaultPipeline();
 const keep = values.stages?.split(',').map((x) => x.trim()).filter(Boolean);
 const pipeline = keep ? createPipeline(full.stages.filter((s) => keep.includes(s.name)), ['zones']) : full;
 const rss0 = process.memoryUsage().rss;
-const summary = await ingest(positionals, repo, pipeline, { batchSize: 200 });
+const threads = Number(values.workers);
+// Worker threads run the whole default pipeline; --stages applies to the in-process run only.
+const analyser = threads > 1 ? workerAnalyser(threads) : undefined;
+const summary = await ingest(positionals, repo, pipeline, { batchSize: 200, ...(analyser ? { analyser } : {}) });
+await analyser?.close();
 await repo.close();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -46,6 +51,7 @@ const result: Record<string, unknown> = {
   machine: `${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
   inputs: positionals,
   stages: pipeline.stages.map((s) => s.name),
+  workers: threads,
   documents: summary.documents,
   added: summary.added,
   failed: summary.failed,
