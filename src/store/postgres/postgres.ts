@@ -12,7 +12,7 @@ import { StoreError } from '../../core/errors.js';
 import { exactHash } from '../../core/identity.js';
 import type { Job, JobInput, QueueStats, DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
-import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
+import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceKey, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -209,11 +209,24 @@ export class PostgresRepository implements Repository {
           });
           const inserted = await this.insertNew(client, fresh.map((f) => f.enc));
           const added = new Set(fresh.filter((f) => inserted.has(f.enc.row.id)).map((f) => f.index));
+          // Sources already recorded for these ids, so a re-run costs one query, not one per document.
+          const recorded = new Set(
+            (
+              await client.query<{ k: string }>(
+                `SELECT doc_id || ' ' || exact_hash || ' ' || source_key AS k FROM sources WHERE doc_id = ANY($1)`,
+                [ids],
+              )
+            ).rows.map((r) => r.k),
+          );
           const results: SaveResult[] = new Array(docs.length);
           for (let i = 0; i < docs.length; i++) {
             const doc = docs[i]!;
             if (added.has(i)) {
               results[i] = { id: doc.id, outcome: 'added' };
+              continue;
+            }
+            if (recorded.has(`${doc.id} ${exactHash(doc.text)} ${sourceKey(doc.source)}`)) {
+              results[i] = { id: doc.id, outcome: 'unchanged' };
               continue;
             }
             try {
