@@ -281,6 +281,18 @@ export function englishRules(L: TimeLexicon): RuleSet {
       build: () => ({ t: 'point', rel: { unit: 'WE?', n: 0 } }),
     },
     {
+      // `the year ended Sept. 30` (a fiscal period), `earlier in the year`, `the end of the year`
+      name: 'the-year',
+      re: re(`(?:(?<fz>${FZ}|(?<el>earlier|later)\\s+in)\\s+)?the\\s+(?<u>year|month|week)(?=(?<ended>\\s+(?:ended|ending))?)`),
+      build: (_m, g) => {
+        const unit = g.u === 'year' ? 'Y' : g.u === 'month' ? 'M' : 'W';
+        if (g.ended && !g.fz && !g.el) return { t: 'duration', value: durValue(1, unit) };
+        if (!g.fz && !g.el) return null;
+        const md = g.el ? undefined : mod(L, g.fz);
+        return { t: 'point', rel: { unit, n: 0 }, ...(md ? { mod: md } : {}) };
+      },
+    },
+    {
       name: 'century',
       re: re(`(?:the\\s+)?(?<ord>${ORD}|\\d{1,2}(?:st|nd|rd|th))\\s+century`),
       build: (_m, g) => {
@@ -517,6 +529,7 @@ export function englishRules(L: TimeLexicon): RuleSet {
     century: W(['century']),
     'spelled-year': W(Object.keys(L.spelledYears.centuries), ['thousand']),
     'the-weekend': W(['weekend']),
+    'the-year': W(['year', 'month', 'week']),
     'relative-unit': W(Object.keys(L.relativeShift)),
     ago: W(['ago', 'earlier', 'later', 'now', 'hence']),
     'year-ago': W(['year']),
@@ -628,6 +641,16 @@ export function russianRules(L: TimeLexicon): RuleSet {
         if (md) spec.mod = md;
         else if (since(text, m.index)) spec.mod = 'ON_OR_AFTER';
         return spec;
+      },
+    },
+    {
+      // `в конце года`, `до конца месяца`, `с начала года`: the part of the current unit
+      name: 'ru-part-of-unit',
+      re: re(`(?<fz>${FZ})\\s+(?<u>года|месяца|недели)`),
+      build: (_m, g) => {
+        const md = mod(L, g.fz);
+        if (!md) return null;
+        return { t: 'point', rel: { unit: unitOf(g.u), n: 0 }, mod: md };
       },
     },
     {
@@ -757,6 +780,7 @@ export function russianRules(L: TimeLexicon): RuleSet {
     'ru-decade': digit,
     'ru-year': digit,
     'ru-relative-unit': W(Object.keys(L.relativeShift)),
+    'ru-part-of-unit': W(Object.keys(L.fuzzy)),
     'ru-ago': W(['назад', 'спустя', 'через']),
     'ru-relative-day': W(Object.keys(L.relativeDays)),
     'ru-weekday': W(Object.keys(L.weekdays)),

@@ -95,6 +95,11 @@ describe('time stage, Russian', () => {
     expect(one('Рост продолжится до конца этого года.', 'ru', pub)).toMatchObject({ value: '2023', mod: 'END' });
   });
 
+  it('reads the part of the current year or month', () => {
+    expect(one('Работы завершат до конца года.', 'ru', pub)).toMatchObject({ value: '2023', mod: 'END' });
+    expect(one('С начала месяца цены выросли.', 'ru', pub)).toMatchObject({ value: '2023-09', mod: 'START' });
+  });
+
   it('reads day ranges and year ranges', () => {
     expect(one('Учения пройдут с 10 по 12 ноября.', 'ru', pub).value).toBe('2023-11-10/2023-11-12');
     expect(one('Договоренности 2020-2022 годов выполняются.', 'ru', pub).value).toBe('2020/2022');
@@ -157,6 +162,12 @@ describe('time stage, English', () => {
     expect(one('They spoke in mid-March of this year.', 'en', pub)).toMatchObject({ value: '2020-03', mod: 'MID' });
     expect(one('They met at the end of May.', 'en', pub)).toMatchObject({ value: '2020-05', mod: 'END' });
     expect(one('Fighting resumed in early 2019.', 'en', pub)).toMatchObject({ value: '2019', mod: 'START' });
+  });
+
+  it('reads the year as a fiscal period or as the current year', () => {
+    expect(one('Revenue for the year ended in loss.', 'en', pub)).toMatchObject({ type: 'DURATION', value: 'P1Y', text: 'the year' });
+    expect(one('Sales fell earlier in the year.', 'en', pub)).toMatchObject({ value: '2020', text: 'earlier in the year' });
+    expect(one('It ends at the end of the year.', 'en', pub)).toMatchObject({ value: '2020', mod: 'END' });
   });
 
   it('carries the year of the previous sentence', () => {
