@@ -194,6 +194,30 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
     }
     byText.set(fold(c.normal), r);
   });
+  // Context votes for unknown words, counted per word over the document (`in Chrysler` once
+  // does not make Chrysler a place when the other nine mentions say nothing).
+  const contextType = (c: Cand): EntityType => {
+    if (c.titled) return 'PER';
+    if (c.toks.every((t) => t.upper)) return 'ORG';
+    if (c.prev && gz.en.placeCues.has(c.prev.lower)) return 'LOC';
+    if (c.next && SPEECH.has(c.next.lower)) return 'PER';
+    if (c.toks.some((t) => t.cyr)) return c.prev && ['в', 'во', 'из', 'на'].includes(c.prev.lower) ? 'LOC' : c.rule === 'unknown-name' ? 'PER' : 'ORG';
+    return 'ORG';
+  };
+  const votes = new Map<string, Map<EntityType, number>>();
+  cands.forEach((c, i) => {
+    if (res[i] || c.type !== 'UNK') return;
+    const k = fold(c.normal);
+    const v = votes.get(k) ?? new Map<EntityType, number>();
+    const t = contextType(c);
+    v.set(t, (v.get(t) ?? 0) + 1);
+    votes.set(k, v);
+  });
+  const voted = (c: Cand): EntityType => {
+    const v = votes.get(fold(c.normal));
+    if (!v) return contextType(c);
+    return [...v.entries()].sort((a, b) => b[1] - a[1] || (a[0] === 'ORG' ? -1 : b[0] === 'ORG' ? 1 : 0))[0]![0];
+  };
   // 3. Bare surnames and unknown capitalised words: document consistency, then context.
   cands.forEach((c, i) => {
     if (res[i]) return;
@@ -220,14 +244,8 @@ function resolve(doc: Doc, cands: Cand[], gz: Gazetteer): Mention[] {
       res[i] = { ...same };
       return;
     }
-    let type: EntityType;
-    if (c.type !== 'UNK') type = c.type;
-    else if (c.titled) type = 'PER';
-    else if (c.toks.every((t) => t.upper)) type = 'ORG';
-    else if (c.prev && gz.en.placeCues.has(c.prev.lower)) type = 'LOC';
-    else if (c.next && SPEECH.has(c.next.lower)) type = 'PER';
-    else if (c.toks.some((t) => t.cyr)) type = c.prev && ['в', 'во', 'из', 'на'].includes(c.prev.lower) ? 'LOC' : c.rule === 'unknown-name' ? 'PER' : 'ORG';
-    else type = 'ORG';
+    // Russian case and prepositions say more per occurrence than a vote would.
+    const type: EntityType = c.type !== 'UNK' ? c.type : c.toks.some((t) => t.cyr) ? contextType(c) : voted(c);
     // Places the gazetteer knows by romanised name (`Евлах` -> Yevlakh).
     if (type === 'LOC' || c.toks.some((t) => t.cyr)) {
       const ph = phoneticKey(romanise(c.normal, scheme), scheme);
