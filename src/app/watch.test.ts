@@ -137,6 +137,21 @@ describe('watch', () => {
     }
   }, 30_000);
 
+  it('backs a host off for as long as its Retry-After asks', async () => {
+    const busy = await startServer({ '/feed.xml': { status: 429, headers: { 'retry-after': '3600' } } });
+    try {
+      const repo = await open(path.join(dir, 'busy.db'));
+      const config = parseSources(`defaults:\n  retries: 3\nsources:\n  - id: busy\n    url: ${busy.url('/feed.xml')}\n`);
+      await watch({ repo, pipeline, config, once: true, now: () => new Date(T0) });
+      const [h] = await sourceHealth(repo, config, new Date(T0));
+      expect(h).toMatchObject({ backoffUntil: new Date(T0 + 3_600_000).toISOString(), lastError: { code: 'web/http-429' } });
+      expect(busy.requests.filter((q) => q.path === '/feed.xml')).toHaveLength(1);
+      await repo.close();
+    } finally {
+      await busy.close();
+    }
+  }, 30_000);
+
   it('reads the SOURCES.yml format and refuses a bad one with the file and source named', () => {
     const c = parseSources(sites.sourcesYaml());
     expect(c.sources.map((s) => [s.id, s.intervalMs])).toEqual([

@@ -129,6 +129,30 @@ describe('WebClient and robots.txt', () => {
     }
   });
 
+  it('waits the Crawl-delay robots.txt asks between two requests to the host', async () => {
+    const other = await startServer({ '/robots.txt': { body: 'User-agent: Chronicle\nCrawl-delay: 0.4\n' }, '/a': { body: 'a' }, '/b': { body: 'b' } });
+    try {
+      const client = new WebClient(fast);
+      await client.fetch(other.url('/a'));
+      const t0 = Date.now();
+      await client.fetch(other.url('/b'));
+      expect(Date.now() - t0).toBeGreaterThanOrEqual(350);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('gives up at once when Retry-After asks for a long rest, keeping the wait for the caller', async () => {
+    const other = await startServer({ '/busy': { status: 429, headers: { 'retry-after': '3600' } } });
+    try {
+      const e = await failure(fetchUrl(other.url('/busy'), { ...fast, retries: 3 }));
+      expect(e).toMatchObject({ code: 'web/http-429', transient: true, retryAfterMs: 3_600_000 });
+      expect(other.requests).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps to one request at a time per host', async () => {
     let inFlight = 0;
     let most = 0;
