@@ -12,6 +12,7 @@ beforeAll(async () => {
     '/r2': { status: 302, headers: { location: '/ok' } },
     '/loop': { status: 302, headers: { location: '/loop' } },
     '/slow': { delayMs: 2000, body: 'late' },
+    '/stall': { headers: { 'content-type': 'text/html' }, body: '<html><body><p>The first', stallBody: true },
     '/down': { status: 503, body: 'down' },
     '/flaky': () => (++flaky < 2 ? { status: 502 } : { body: 'up again' }),
     '/big': { body: 'x'.repeat(5000) },
@@ -60,6 +61,11 @@ describe('fetchUrl', () => {
     expect(e.transient).toBe(true);
     expect(e.message).toContain(srv.url('/slow'));
     expect(Date.now() - t0).toBeLessThan(1500);
+  });
+
+  it('times out a host that stalls in the middle of the body', async () => {
+    const e = await failure(fetchUrl(srv.url('/stall'), { ...fast, timeoutMs: 300 }));
+    expect(e.code).toBe('web/timeout');
   });
 
   it('retries a 5xx with back-off, then reports it', async () => {

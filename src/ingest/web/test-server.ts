@@ -11,6 +11,8 @@ export interface Reply {
   body?: string | Uint8Array;
   /** Wait this long before answering (a slow host). */
   delayMs?: number;
+  /** Send the headers and the first bytes of the body, then nothing more (a host that stalls mid-body). */
+  stallBody?: boolean;
 }
 
 export type Route = Reply | ((req: http.IncomingMessage) => Reply);
@@ -38,7 +40,8 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
     const send = (): void => {
       if (res.destroyed) return;
       res.writeHead(reply.status ?? 200, reply.headers ?? {});
-      res.end(reply.body ?? '');
+      if (reply.stallBody) res.write(reply.body ?? 'x');
+      else res.end(reply.body ?? '');
     };
     if (reply.delayMs) {
       const t = setTimeout(() => {
