@@ -38,6 +38,8 @@ export interface CompiledLexicon {
   readonly anyInstitution: RegExp;
   /** First three letters of every alias's first word: only tokens starting so are tried. */
   readonly institutionStarts: ReadonlySet<string>;
+  /** The same prefixes grouped by their first character. */
+  readonly institutionStartsByChar: ReadonlyMap<string, readonly string[]>;
 }
 
 const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -103,7 +105,18 @@ export function compileLexicon(res: QuoteResources): CompiledLexicon {
     institutions,
     anyInstitution: new RegExp(`(?:${all.map(stemPhraseSource).join('|')})`, 'iuy'),
     institutionStarts: new Set(all.map((a) => a.slice(0, 3))),
+    institutionStartsByChar: groupByFirst(new Set(all.map((a) => a.slice(0, 3)))),
   };
+}
+
+function groupByFirst(prefixes: ReadonlySet<string>): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const p of prefixes) {
+    const g = m.get(p[0]!) ?? [];
+    g.push(p);
+    m.set(p[0]!, g);
+  }
+  return m;
 }
 
 /** True when `words` (lower-case) start with the stems of `phrase`, as word prefixes. */

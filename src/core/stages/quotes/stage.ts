@@ -85,7 +85,10 @@ class View {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly morph: readonly Morph[];
-  readonly lower: string[];
+  /** Lower-cased text; same offsets as `text` when `sameOffsets`. */
+  private readonly lowText: string;
+  private readonly sameOffsets: boolean;
+  private readonly lowCache: (string | undefined)[] = [];
   readonly cueLemma: (string | null)[];
   readonly sentences: readonly Sentence[];
   readonly mentions: readonly MentionLike[];
@@ -98,14 +101,13 @@ class View {
     this.sentences = layer(doc, 'sentences');
     this.mentions = ((doc.layers as Record<string, unknown>)['mentions'] as readonly MentionLike[] | undefined) ?? [];
     // One lower-casing of the whole text when it keeps offsets (it does for Latin and Cyrillic).
-    const low = this.text.toLowerCase();
-    const same = low.length === this.text.length;
-    this.lower = this.tokens.map((t) => (same ? low.slice(t.start, t.end) : this.text.slice(t.start, t.end).toLowerCase()));
+    this.lowText = this.text.toLowerCase();
+    this.sameOffsets = this.lowText.length === this.text.length;
     this.cueLemma = this.tokens.map((_, i) => this.computeCue(i));
     let lastEnd = -1;
     for (let i = 0; i < this.tokens.length; i++) {
       const t = this.tokens[i]!;
-      if (t.kind !== 'word' || t.start < lastEnd || !lex.institutionStarts.has(this.lower[i]!.slice(0, 3))) continue;
+      if (t.kind !== 'word' || t.start < lastEnd || !this.mayStartInstitution(t.start)) continue;
       lex.anyInstitution.lastIndex = t.start;
       const m = lex.anyInstitution.exec(this.text);
       if (!m) continue;
@@ -115,6 +117,30 @@ class View {
         lastEnd = t.start + m[0].length;
       }
     }
+  }
+
+  /** Lower-cased token text, computed on first use. */
+  lw(i: number): string {
+    let w = this.lowCache[i];
+    if (w === undefined) {
+      const t = this.tokens[i];
+      if (!t) return '';
+      w = this.sameOffsets ? this.lowText.slice(t.start, t.end) : this.text.slice(t.start, t.end).toLowerCase();
+      this.lowCache[i] = w;
+    }
+    return w;
+  }
+
+  lows(a: number, b: number): string[] {
+    const out: string[] = [];
+    for (let i = a; i < b; i++) out.push(this.lw(i));
+    return out;
+  }
+
+  private mayStartInstitution(at: number): boolean {
+    if (!this.sameOffsets) return true;
+    const group = this.lex.institutionStartsByChar.get(this.lowText[at]!);
+    return !!group && group.some((p) => this.lowText.startsWith(p, at));
   }
 
   langAt(i: number): CompiledLang {
@@ -128,14 +154,15 @@ class View {
   private computeCue(i: number): string | null {
     const t = this.tokens[i]!;
     if (t.kind !== 'word') return null;
-    const w = this.lower[i]!;
-    const c0 = w.charCodeAt(0);
+    const c0 = this.text.charCodeAt(t.start);
     const L = c0 >= 0x400 && c0 <= 0x4ff ? this.lex.ru : this.lex.en;
     const m = this.morph[i];
-    if (m && m.pos && (m.pos === 'NOUN' || m.pos === 'ADJ' || m.pos === 'PROPN' || m.pos === 'DET' || m.pos === 'ADP')) return null;
+    if (m && m.pos && (m.pos === 'NOUN' || m.pos === 'ADJ' || m.pos === 'PROPN' || m.pos === 'DET' || m.pos === 'ADP' || m.pos === 'PUNCT' || m.pos === 'PRON')) return null;
     const lemma = m?.lemma;
     if (lemma && L.cues.has(lemma)) return lemma;
-    return L.forms.get(w) ?? null;
+    // The word lists' inflected forms only where the morphology gave no verb reading.
+    if (lemma && m.pos === 'VERB' && L.lang === 'en') return null;
+    return L.forms.get(this.lw(i)) ?? null;
   }
 
   /** Index of the first token starting at or after `offset`. */
@@ -506,12 +533,12 @@ function nameInPhrase(v: View, sp: Span): Span | null {
   const L = cyr ? v.lex.ru : v.lex.en;
   while (k >= a) {
     const t = v.tokens[k]!;
-    const w = v.lower[k]!;
+    const w = v.lw(k)!;
     if (!isWord(t) || !isUpper(v.text.slice(t.start, t.end))) break;
     if (L.roleWords.some((r) => (cyr && r.length >= 4 ? w.startsWith(r) : w === r))) break;
     const tags = v.morph[k]?.tags ?? [];
     if (cyr && tags.length && !tags.some((x) => x === 'Name' || x === 'Surn' || x === 'Patr') && count > 0) break;
-    if (k > a && ['of', 'the'].includes(v.lower[k - 1]!)) {
+    if (k > a && ['of', 'the'].includes(v.lw(k - 1)!)) {
       if (count === 0) { k--; count++; }
       break;
     }
@@ -527,12 +554,12 @@ function nameInPhrase(v: View, sp: Span): Span | null {
 /** Noun phrase ending right before token `i` (the subject of a cue), skipping `also`, `has` and the like. */
 function subjectBefore(v: View, L: CompiledLang, i: number, floor: number): Span | null {
   let k = i - 1;
-  while (k >= 0 && v.tokens[k]!.start >= floor && (L.aux.has(v.lower[k]!) || v.morph[k]?.pos === 'ADV')) k--;
+  while (k >= 0 && v.tokens[k]!.start >= floor && (L.aux.has(v.lw(k)!) || v.morph[k]?.pos === 'ADV')) k--;
   const end = k;
   let n = 0;
   while (k >= 0 && v.tokens[k]!.start >= floor && n < 12) {
     const t = v.tokens[k]!;
-    const w = v.lower[k]!;
+    const w = v.lw(k)!;
     if (t.kind === 'punct') {
       if (!["'s", '’s', '.', '-', "'", '’', '&'].includes(w) || (w === '.' && n === 0)) break;
     } else if (L.clauseStops.has(w)) break;
@@ -547,20 +574,20 @@ function subjectBefore(v: View, L: CompiledLang, i: number, floor: number): Span
   const preps = L.lang === 'ru' ? ['в', 'во', 'на', 'по', 'после', 'при'] : ['in', 'on', 'at', 'during', 'after', 'before', 'with', 'for', 'from', 'by', 'to', 'since', 'following'];
   if (L.lang === 'ru') {
     for (let j = end; j >= s; j--) {
-      if (preps.includes(v.lower[j]!) && j < end) {
+      if (preps.includes(v.lw(j)!) && j < end) {
         s = j + 1;
         break;
       }
     }
-  } else if (preps.includes(v.lower[s]!)) {
+  } else if (preps.includes(v.lw(s)!)) {
     // `In a statement the ministry said`: the subject starts at the last determiner or name after the opening phrase.
     let cut = -1;
-    for (let j = end; j > s; j--) if (['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their'].includes(v.lower[j]!)) { cut = j; break; }
+    for (let j = end; j > s; j--) if (['the', 'a', 'an', 'this', 'his', 'her', 'its', 'their'].includes(v.lw(j)!)) { cut = j; break; }
     s = cut > s ? cut : end;
   }
   while (s <= end && v.tokens[s]!.kind === 'punct') s++;
   // `And he`, `Maybe he`, `Let me`: leading connectives and verbs are not part of the source.
-  while (s < end && ['ADV', 'CCONJ', 'SCONJ', 'INTJ', 'ADP', 'PART', 'VERB', 'AUX'].includes(v.morph[s]?.pos ?? '') && v.lower[s] !== 'of') s++;
+  while (s < end && ['ADV', 'CCONJ', 'SCONJ', 'INTJ', 'ADP', 'PART', 'VERB', 'AUX'].includes(v.morph[s]?.pos ?? '') && v.lw(s) !== 'of') s++;
   // Russian: a place or time phrase left over in front of the subject (`В Рейкьявике Пашинян`).
   if (L.lang === 'ru') while (s < end && (v.morph[s]?.tags ?? []).some((x) => x === 'loct' || x === 'ablt' || x === 'datv')) s++;
   if (s > end) return null;
@@ -576,7 +603,7 @@ function phraseAfter(v: View, L: CompiledLang, i: number, limit: number, stopAtP
   if (L.lang === 'ru') {
     // `заявил сегодня Мишустин`: time words between the cue and the source.
     while (k < v.tokens.length && v.morph[k]?.pos === 'ADV' && !isUpperTok(v, k)) k++;
-    if (k < v.tokens.length && ruPreps.includes(v.lower[k]!)) {
+    if (k < v.tokens.length && ruPreps.includes(v.lw(k)!)) {
       k++;
       prep = true;
     }
@@ -585,7 +612,7 @@ function phraseAfter(v: View, L: CompiledLang, i: number, limit: number, stopAtP
   let n = 0;
   while (k < v.tokens.length && v.tokens[k]!.end <= limit && n < 14) {
     const t = v.tokens[k]!;
-    const w = v.lower[k]!;
+    const w = v.lw(k)!;
     if (t.kind === 'punct' && !["'s", '’s', '-', '.', '&'].includes(w)) break;
     if (n > 0 && L.clauseStops.has(w)) break;
     if (n > 0 && stopAtPrep && L.lang === 'en' && ['on', 'in', 'at', 'during', 'after', 'before', 'to', 'with', 'told', 'last', 'this', 'earlier', 'later', 'when', 'while'].includes(w)) break;
@@ -628,13 +655,13 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
   for (let i = a; i < b && words < 12; i++) {
     const t = v.tokens[i]!;
     if (t.kind === 'punct') {
-      if ([',', ';', ':', '(', ')', '«', '"', '“'].includes(v.lower[i]!) && i > a) break;
+      if ([',', ';', ':', '(', ')', '«', '"', '“'].includes(v.lw(i)!) && i > a) break;
       continue;
     }
     words++;
     const cue = v.cueLemma[i];
     if (!cue) continue;
-    const CL = /[\u0400-\u04ff]/u.test(v.lower[i]!) ? v.lex.ru : v.lex.en;
+    const CL = /[\u0400-\u04ff]/u.test(v.lw(i)!) ? v.lex.ru : v.lex.en;
     if (newSentence && !shortTail(v, i, b)) return null;
     const subj = i > a ? cleanSubject(v, CL, a, i) : null;
     if (i > a && !subj && CL.lang === 'en') return null; // `punctuated his list by saying`: not an attribution clause
@@ -655,7 +682,7 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
 /** The source words between `a` and the cue at `i`: no leading connective or verb, no trailing preposition. */
 function cleanSubject(v: View, L: CompiledLang, a: number, i: number): Span | null {
   let e = i - 1;
-  while (e > a && (L.aux.has(v.lower[e]!) || v.tokens[e]!.kind === 'punct' || v.morph[e]?.pos === 'ADV')) e--;
+  while (e > a && (L.aux.has(v.lw(e)!) || v.tokens[e]!.kind === 'punct' || v.morph[e]?.pos === 'ADV')) e--;
   let s = a;
   while (s < e && (['ADV', 'CCONJ', 'SCONJ', 'INTJ', 'PART'].includes(v.morph[s]?.pos ?? '') || v.tokens[s]!.kind === 'punct')) s++;
   if (e < s) return null;
@@ -669,7 +696,7 @@ function cleanSubject(v: View, L: CompiledLang, a: number, i: number): Span | nu
 /** End of the words between `a` and `i` (skipping aux words right before the cue). */
 function lastWordEnd(v: View, a: number, i: number, L: CompiledLang): number {
   let k = i - 1;
-  while (k > a && (L.aux.has(v.lower[k]!) || v.tokens[k]!.kind === 'punct')) k--;
+  while (k > a && (L.aux.has(v.lw(k)!) || v.tokens[k]!.kind === 'punct')) k--;
   return v.tokens[k]!.end;
 }
 
@@ -679,7 +706,7 @@ function extendTail(v: View, L: CompiledLang, from: number, to: number): number 
   let end = from;
   for (let i = a; i < b; i++) {
     const t = v.tokens[i]!;
-    if (t.kind === 'punct' && [',', ':', ';', '-', '–', '—', '"', '«', '“'].includes(v.lower[i]!)) break;
+    if (t.kind === 'punct' && [',', ':', ';', '-', '–', '—', '"', '«', '“'].includes(v.lw(i)!)) break;
     end = t.end;
   }
   return L ? end : from;
@@ -696,7 +723,7 @@ function hasWordFrom(phrase: string, words: readonly string[]): boolean {
 function accordingAt(v: View, L: CompiledLang, a: number, b: number): Attribution | null {
   for (let i = a; i < b; i++) {
     for (const ph of L.according) {
-      if (!ph.every((w, k) => v.lower[i + k] === w)) continue;
+      if (!ph.every((w, k) => v.lw(i + k) === w)) continue;
       const last = v.tokens[i + ph.length - 1]!;
       const sp = phraseAfter(v, L, i + ph.length, v.tokens[b - 1]?.end ?? last.end, false);
       const cue = { start: v.tokens[i]!.start, end: last.end };
@@ -714,11 +741,11 @@ function parseBefore(v: View, L: CompiledLang, from: number, to: number): Attrib
   for (let i = b - 1; i >= a; i--) {
     const cue = v.cueLemma[i];
     if (!cue) continue;
-    const CL = /[\u0400-\u04ff]/u.test(v.lower[i]!) ? v.lex.ru : v.lex.en;
+    const CL = /[\u0400-\u04ff]/u.test(v.lw(i)!) ? v.lex.ru : v.lex.en;
     let ok = true;
     let words = 0;
     for (let k = i + 1; k < b; k++) {
-      const w = v.lower[k]!;
+      const w = v.lw(k)!;
       if (v.tokens[k]!.kind === 'punct') continue;
       words++;
       if (!(CL.that.has(w) || CL.objects.has(w) || isUpperTok(v, k) || words <= 2)) ok = false;
@@ -732,7 +759,7 @@ function parseBefore(v: View, L: CompiledLang, from: number, to: number): Attrib
     }
     let speaker = subjectBefore(v, CL, i, from);
     if (!speaker) speaker = plausibleSource(v, phraseAfter(v, CL, i + 1, to, true));
-    if (speaker && v.lower[v.tokenFrom(speaker.start)] && CL.thatOnly.has(cue) && !v.lower.slice(i + 1, b).some((w) => CL.that.has(w))) return null;
+    if (speaker && v.lw(v.tokenFrom(speaker.start)) && CL.thatOnly.has(cue) && !v.lows(i + 1, b).some((w) => CL.that.has(w))) return null;
     return { speaker, cue: { start: t.start, end: t.end }, cueLemma: cue, end: t.end };
   }
   return accordingAt(v, L, a, b);
@@ -756,7 +783,7 @@ function plausibleSource(v: View, sp: Span | null): Span | null {
   const k = v.tokenFrom(sp.start);
   const pos = v.morph[k]?.pos ?? '';
   if (['ADP', 'VERB', 'AUX', 'PART', 'SCONJ', 'CCONJ', 'ADV'].includes(pos) && !isUpperTok(v, k)) return null;
-  if (['ADP', 'SCONJ', 'CCONJ', 'PART'].includes(pos) && !/[\u0400-\u04ff]/u.test(v.lower[k] ?? '')) return null;
+  if (['ADP', 'SCONJ', 'CCONJ', 'PART'].includes(pos) && !/[\u0400-\u04ff]/u.test(v.lw(k) ?? '')) return null;
   return sp;
 }
 
@@ -792,35 +819,35 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
 
   // `According to X, CLAUSE` / `CLAUSE, according to X` / `По словам X, CLAUSE` / `Как сообщили в Кремле, CLAUSE`
   for (let i = a; i < b; i++) {
-    let ph = L.according.find((p) => p.every((w, k) => v.lower[i + k] === w));
+    let ph = L.according.find((p) => p.every((w, k) => v.lw(i + k) === w));
     // `по его словам`: the pronoun is the source.
-    const pronounInside = !ph && L.lang === 'ru' && v.lower[i] === 'по' && ['его', 'её', 'ее', 'их'].includes(v.lower[i + 1] ?? '') && (v.lower[i + 2] ?? '').startsWith('слов');
-    if (pronounInside) ph = ['по', v.lower[i + 1]!, v.lower[i + 2]!];
+    const pronounInside = !ph && L.lang === 'ru' && v.lw(i) === 'по' && ['его', 'её', 'ее', 'их'].includes(v.lw(i + 1) ?? '') && (v.lw(i + 2) ?? '').startsWith('слов');
+    if (pronounInside) ph = ['по', v.lw(i + 1)!, v.lw(i + 2)!];
     if (!ph || insideQuote(v.tokens[i]!.start)) continue;
     const cueEnd = v.tokens[i + ph.length - 1]!.end;
     const cue = { start: v.tokens[i]!.start, end: cueEnd };
     let comma = -1;
-    for (let k = i + ph.length; k < b; k++) if (v.lower[k] === ',') { comma = k; break; }
+    for (let k = i + ph.length; k < b; k++) if (v.lw(k) === ',') { comma = k; break; }
     const srcEnd = comma >= 0 ? v.tokens[comma]!.start : sentSpan.end;
     const sp = pronounInside ? { start: v.tokens[i + 1]!.start, end: v.tokens[i + 1]!.end } : phraseAfter(v, L, i + ph.length, srcEnd, false);
     const attr: Attribution = { speaker: sp, cue, cueLemma: ph.join(' '), end: srcEnd, impersonal: !sp };
-    const atStart = i === a || (i > a && v.lower[i - 1] === ',' ) || text.slice(s.start, cue.start).trim().split(/\s+/u).length <= 2;
+    const atStart = i === a || (i > a && v.lw(i - 1) === ',' ) || text.slice(s.start, cue.start).trim().split(/\s+/u).length <= 2;
     if (atStart && comma >= 0 && i < comma) {
       push({ start: v.tokens[comma + 1]?.start ?? srcEnd, end: sentSpan.end }, attr, 'indirect-according-before');
-    } else if (i > a && v.lower[i - 1] === ',') {
+    } else if (i > a && v.lw(i - 1) === ',') {
       push({ start: s.start, end: v.tokens[i - 1]!.start }, attr, 'indirect-according-after');
     }
     return;
   }
 
   // `Об этом сообщила пресс-служба Кремля.` / `This was reported by ...`: the previous sentence is what was said.
-  if (b - a >= 3 && ((v.lower[a] === 'об' && v.lower[a + 1] === 'этом') || (v.lower[a] === 'this' && v.lower[a + 1] === 'was'))) {
+  if (b - a >= 3 && ((v.lw(a) === 'об' && v.lw(a + 1) === 'этом') || (v.lw(a) === 'this' && v.lw(a + 1) === 'was'))) {
     let i = a + 2;
     while (i < b && !v.cueLemma[i] && i - a < 5) i++;
     const prev = v.sentences[v.sentences.indexOf(s) - 1];
     if (i < b && v.cueLemma[i] && prev && !isCovered(prev.start) && !insideQuote(prev.start)) {
       let k = i + 1;
-      if (v.lower[k] === 'by') k++;
+      if (v.lw(k) === 'by') k++;
       const speaker = phraseAfter(v, L, k, sentSpan.end, true);
       const c = trimFinal(text, { start: prev.start, end: prev.end });
       if (speaker && wordCount(v.slice(c)) >= 3) {
@@ -840,30 +867,30 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
     const CL = L;
     // A word like `the` or `seen` right before makes it a noun (`has seen reports that`).
     let p = i - 1;
-    while (p >= a && CL.aux.has(v.lower[p]!)) p--;
-    if (p >= a && CL.notBeforeCue.has(v.lower[p]!)) continue;
+    while (p >= a && CL.aux.has(v.lw(p)!)) p--;
+    if (p >= a && CL.notBeforeCue.has(v.lw(p)!)) continue;
     const cueSpan = { start: t.start, end: t.end };
 
     // Inverted, sentence-final: `CLAUSE, Peskov said on Thursday.` / `CLAUSE, - заявил Лавров.`
     let subj = CL.lang === 'en' ? plausibleSource(v, subjectBefore(v, CL, i, s.start)) : subjectBefore(v, CL, i, s.start);
     let coordinated = false;
-    if (pass === 2 && !subj && i > a + 1 && v.lower[i - 1] === ',' && isUpperTok(v, a) && i - a <= 22 && v.lower.slice(a + 1, i - 1).includes(',') && !hasVerb(v, a, i - 1)) {
+    if (pass === 2 && !subj && i > a + 1 && v.lw(i - 1) === ',' && isUpperTok(v, a) && i - a <= 22 && v.lows(a + 1, i - 1).includes(',') && !hasVerb(v, a, i - 1)) {
       subj = { start: v.tokens[a]!.start, end: v.tokens[i - 2]!.end };
       coordinated = true;
     }
     // `Graham called both ... and said the party ...`: the sentence's subject.
-    if (!subj && i > a && ['and', 'but', 'then', 'и', 'а', 'но'].includes(v.lower[i - 1]!)) {
+    if (!subj && i > a && ['and', 'but', 'then', 'и', 'а', 'но'].includes(v.lw(i - 1)!)) {
       subj = sentenceSubject(v, CL, a, i);
       coordinated = !!subj;
     }
     const subjStartTok = subj ? v.tokenFrom(subj.start) : i;
     const beforeSubj = subjStartTok - 1;
     let q = beforeSubj;
-    while (q >= a && ['-', '–', '—'].includes(v.lower[q]!)) q--;
+    while (q >= a && ['-', '–', '—'].includes(v.lw(q)!)) q--;
     // Inverted with an appositive: `CLAUSE, said Brian Baker, a longtime adviser who ...`.
     const invertedName = !subj && CL.lang === 'en' && isUpperTok(v, i + 1);
     // Parenthetical: `He has a model, he said, for how ...`.
-    if (pass === 1 && subj && q > a + 2 && v.lower[q] === ',' && v.lower[i + 1] === ',' && b - i > 4 && !CL.thatOnly.has(cue) && subjStartTok - q <= 4) {
+    if (pass === 1 && subj && q > a + 2 && v.lw(q) === ',' && v.lw(i + 1) === ',' && b - i > 4 && !CL.thatOnly.has(cue) && subjStartTok - q <= 4) {
       const before = { start: s.start, end: v.tokens[q]!.start };
       const after = trimFinal(text, { start: v.tokens[i + 2]!.start, end: sentSpan.end });
       if (wordCount(v.slice(before)) >= 2 && wordCount(v.slice(after)) >= 2 && !isCovered(s.start) && !insideQuote(s.start)) {
@@ -871,7 +898,7 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
         return;
       }
     }
-    if (pass === 1 && q > a + 2 && v.lower[q] === ',' && hasThatAfter(v, CL, i, b) < 0 && (shortTail(v, i, b) || invertedName) && !CL.thatOnly.has(cue) && hasVerb(v, a, q)) {
+    if (pass === 1 && q > a + 2 && v.lw(q) === ',' && hasThatAfter(v, CL, i, b) < 0 && (shortTail(v, i, b) || invertedName) && !CL.thatOnly.has(cue) && hasVerb(v, a, q)) {
       let speaker = subj;
       if (!speaker) speaker = phraseAfter(v, CL, i + 1, sentSpan.end, true);
       if (speaker || CL.passive.has(cue)) {
@@ -887,7 +914,7 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
     if (th >= 0) {
       let speaker = subj;
       if (CL.passive.has(cue)) speaker = null;
-      else if (!speaker && i > a && v.lower[i - 1] === ',') speaker = sentenceSubject(v, CL, a, i);
+      else if (!speaker && i > a && v.lw(i - 1) === ',') speaker = sentenceSubject(v, CL, a, i);
       if (!speaker && !CL.passive.has(cue)) speaker = phraseAfter(v, CL, i + 1, v.tokens[th]!.start, true);
       if (CL.documentCues.has(cue) && !CL.passive.has(cue) && !(speaker && hasWordFrom(v.slice(speaker).toLowerCase(), CL.documentWords))) continue;
       const content = { start: v.tokens[th]!.start, end: sentSpan.end };
@@ -895,13 +922,13 @@ function findIndirect(v: View, s: Sentence, isCovered: (o: number) => boolean, i
       return;
     }
     // `The Russian leader said the sides would ...` (no `that`)
-    const subjAtClauseStart = subj && (coordinated || subjStartTok <= a || v.tokens[subjStartTok - 1]!.kind === 'punct' || CL.clauseStops.has(v.lower[subjStartTok - 1]!));
+    const subjAtClauseStart = subj && (coordinated || subjStartTok <= a || v.tokens[subjStartTok - 1]!.kind === 'punct' || CL.clauseStops.has(v.lw(subjStartTok - 1)!));
     if (CL.lang === 'en' && !CL.thatOnly.has(cue) && !CL.documentCues.has(cue) && subj && subjAtClauseStart) {
       let k = i + 1;
-      while (k < b && (CL.objects.has(v.lower[k]!) || v.tokens[k]!.kind === 'number') && k - i < 6) k++;
-      if (k < b && v.tokens[k]!.kind === 'word' && b - k >= 4 && !['to', 'for', 'about', 'in', 'on', 'by', 'of', 'so', 'as', 'yes', 'no', 'goodbye', 'hello', 'thanks'].includes(v.lower[k]!)) {
+      while (k < b && (CL.objects.has(v.lw(k)!) || v.tokens[k]!.kind === 'number') && k - i < 6) k++;
+      if (k < b && v.tokens[k]!.kind === 'word' && b - k >= 4 && !['to', 'for', 'about', 'in', 'on', 'by', 'of', 'so', 'as', 'yes', 'no', 'goodbye', 'hello', 'thanks'].includes(v.lw(k)!)) {
         // The object list may have swallowed the clause's first word (`said the sides`): back off over determiners.
-        while (k > i + 1 && CL.determiners.has(v.lower[k - 1]!)) k--;
+        while (k > i + 1 && CL.determiners.has(v.lw(k - 1)!)) k--;
         if (!hasVerb(v, k, b)) continue; // `told CNBC in August`: no clause
         push({ start: v.tokens[k]!.start, end: sentSpan.end }, { speaker: subj, cue: cueSpan, cueLemma: cue, end: cueSpan.end }, 'indirect-bare');
         return;
@@ -931,9 +958,9 @@ function shortTail(v: View, i: number, b: number): boolean {
 function sentenceSubject(v: View, L: CompiledLang, a: number, i: number): Span | null {
   let s = a;
   // Skip a short opening adverbial (`On April 19,`).
-  for (let k = a; k < Math.min(i, a + 6); k++) if (v.lower[k] === ',') { s = k + 1; break; }
+  for (let k = a; k < Math.min(i, a + 6); k++) if (v.lw(k) === ',') { s = k + 1; break; }
   let e = s;
-  while (e < i && !(['VERB', 'AUX'].includes(v.morph[e]?.pos ?? '') && !isUpperTok(v, e)) && v.lower[e] !== ',') e++;
+  while (e < i && !(['VERB', 'AUX'].includes(v.morph[e]?.pos ?? '') && !isUpperTok(v, e)) && v.lw(e) !== ',') e++;
   if (e === s || e - s > 14 || e >= i) return null;
   void L;
   return { start: v.tokens[s]!.start, end: v.tokens[e - 1]!.end };
@@ -947,7 +974,7 @@ function hasThatAfter(v: View, L: CompiledLang, i: number, b: number): number {
   const cue = v.cueLemma[i];
   const wh = cue === 'ask' || cue === 'wonder' || cue === 'question' ? ASK_WORDS : cue === 'call' || cue === 'urge' ? CALL_WORDS : null;
   for (let k = i + 1; k < b && k - i <= 10; k++) {
-    const w = v.lower[k]!;
+    const w = v.lw(k)!;
     if (L.that.has(w) || (wh && wh.has(w))) return k;
     if (L.lang === 'en' && v.tokens[k]!.kind === 'punct' && w !== ',' && w !== '.') return -1;
     if (L.lang === 'en' && !(L.objects.has(w) || isUpperTok(v, k) || v.tokens[k]!.kind !== 'word' || k - i <= 2)) return -1;
@@ -1042,7 +1069,7 @@ function fullNameBefore(v: View, surname: string, before: number): string | null
   const stem = low.length > 5 ? low.slice(0, -2) : low;
   const [a, b] = v.tokensIn(0, before);
   for (let i = b - 1; i > a; i--) {
-    const w = v.lower[i]!;
+    const w = v.lw(i)!;
     if (!(w === low || (/[\u0400-\u04ff]/u.test(w) && w.startsWith(stem) && w.length - low.length <= 3))) continue;
     if (!isUpperTok(v, i - 1) || v.tokens[i - 1]!.kind !== 'word') continue;
     const run = nameInPhrase(v, { start: v.tokens[Math.max(a, i - 2)]!.start, end: v.tokens[i]!.end });
@@ -1172,7 +1199,7 @@ function describedPerson(v: View, before: number, match: readonly string[], mods
     const L = cyr ? v.lex.ru : v.lex.en;
     const nameTok = (i: number): boolean => {
       if (v.tokens[i]!.kind !== 'word' || !isUpperTok(v, i)) return false;
-      const w = v.lower[i]!;
+      const w = v.lw(i)!;
       if (L.roleWords.some((r) => (cyr && r.length >= 4 ? w.startsWith(r) : w === r))) return false;
       const tags = v.morph[i]?.tags ?? [];
       return !cyr || !tags.length || tags.some((x) => x === 'Name' || x === 'Surn' || x === 'Patr');
