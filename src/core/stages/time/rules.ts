@@ -283,10 +283,11 @@ export function englishRules(L: TimeLexicon): RuleSet {
     {
       // `the year ended Sept. 30` (a fiscal period), `earlier in the year`, `the end of the year`
       name: 'the-year',
-      re: re(`(?:(?<fz>${FZ}|(?<el>earlier|later)\\s+in)\\s+)?the\\s+(?<u>year|month|week)(?=(?<ended>\\s+(?:ended|ending))?)`),
+      re: re(`(?:(?<fz>${FZ}|(?<el>earlier|later)\\s+in)\\s+)?the\\s+(?:(?<full>full|current|calendar)\\s+)?(?<u>year|month|week)(?=(?<ended>\\s+(?:ended|ending))?)`),
       build: (_m, g) => {
-        const unit = g.u === 'year' ? 'Y' : g.u === 'month' ? 'M' : 'W';
+        const unit = lc(g.u) === 'year' ? 'Y' : lc(g.u) === 'month' ? 'M' : 'W';
         if (g.ended && !g.fz && !g.el) return { t: 'duration', value: durValue(1, unit) };
+        if (g.full && !g.fz && !g.el) return { t: 'point', rel: { unit, n: 0 } };
         if (!g.fz && !g.el) return null;
         const md = g.el ? undefined : mod(L, g.fz);
         return { t: 'point', rel: { unit, n: 0 }, ...(md ? { mod: md } : {}) };
