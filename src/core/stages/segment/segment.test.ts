@@ -93,6 +93,22 @@ describe('sentence splitting', () => {
     expect(sentences('BAKU, May 3. /Agency/. The talks resumed.')).toEqual(['BAKU, May 3. /Agency/.', 'The talks resumed.']);
   });
 
+  it('keeps a Russian dateline left in the body together and splits after an ellipsis before a capital', () => {
+    expect(sentences('БАКУ, 3 мая. /Агентство/. Переговоры возобновились… Стороны молчат... и ждут.', 'ru')).toEqual([
+      'БАКУ, 3 мая. /Агентство/.',
+      'Переговоры возобновились…',
+      'Стороны молчат... и ждут.',
+    ]);
+  });
+
+  it('treats single quotes like double ones', () => {
+    expect(sentences("'We will stay,' the general said. 'It is over.' Then silence.")).toEqual([
+      "'We will stay,' the general said.",
+      "'It is over.'",
+      'Then silence.',
+    ]);
+  });
+
   it('does not split inside brackets that close soon', () => {
     expect(sentences('Стороны обсудили работу РМК (миротворческого контингента - прим. Ред.) и границу. Потом разошлись.', 'ru')).toEqual([
       'Стороны обсудили работу РМК (миротворческого контингента - прим. Ред.) и границу.',
@@ -166,6 +182,12 @@ describe('tokenisation', () => {
   it('keeps numbers with separators whole', () => {
     expect(tokens('Some 1,960 troops, 48 000 people, 48\u00A0000 and 48\u202F000 more, 1.5 or 1,5 percent, on 10-11 November, at 10:30.')).toEqual([
       'Some', '1,960', 'troops', ',', '48 000', 'people', ',', '48\u00A0000', 'and', '48\u202F000', 'more', ',', '1.5', 'or', '1,5', 'percent', ',', 'on', '10-11', 'November', ',', 'at', '10:30', '.',
+    ]);
+  });
+
+  it('keeps Russian numbers with separators whole', () => {
+    expect(tokens('Выделено 48 000 рублей, 1,5 млн и 2\u00A0500 тонн на 10-11 ноября, около 20-го числа и в 1990-х.', 'ru')).toEqual([
+      'Выделено', '48 000', 'рублей', ',', '1,5', 'млн', 'и', '2\u00A0500', 'тонн', 'на', '10-11', 'ноября', ',', 'около', '20-го', 'числа', 'и', 'в', '1990-х', '.',
     ]);
   });
 
