@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pipeline } from '../core/pipeline.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
-import { startNewsSites, type NewsSites } from '../ingest/web/fixtures.js';
-import { startServer } from '../ingest/web/test-server.js';
+import { startNewsSites, type NewsSites } from '../ingest/web/test-helpers/news-sites.js';
+import { startServer } from '../ingest/web/test-helpers/server.js';
 import { createDefaultPipeline } from './pipeline.js';
 import { parseSources, sourceHealth, watch, type RoundReport } from './watch.js';
 

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../main.js';
-import { startNewsSites, type NewsSites } from '../../ingest/web/fixtures.js';
-import { articlePage, prose } from '../../ingest/web/test-server.js';
+import { startNewsSites, type NewsSites } from '../../ingest/web/test-helpers/news-sites.js';
+import { articlePage, prose } from '../../ingest/web/test-helpers/server.js';
 
 async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

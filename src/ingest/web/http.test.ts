@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebClient } from './client.js';
 import { FetchError, fetchUrl, USER_AGENT } from './http.js';
-import { closedPort, startServer, type TestServer } from './test-server.js';
+import { closedPort, startServer, type TestServer } from './test-helpers/server.js';
 
 let srv: TestServer;
 beforeAll(async () => {

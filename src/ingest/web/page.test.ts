@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { ReadItem } from '../index.js';
 import { chooseEncoding, pageItems, type FetchedOk } from './page.js';
-import { articlePage, prose } from './test-server.js';
+import { articlePage, prose } from './test-helpers/server.js';
 
 const URL_ = 'http://127.0.0.1:1/article';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebClient } from './client.js';
 import { readUrl } from './read.js';
 import { entryItems, fetchSource } from './source.js';
-import { articlePage, prose, startServer, type TestServer } from './test-server.js';
+import { articlePage, prose, startServer, type TestServer } from './test-helpers/server.js';
 
 let srv: TestServer;
 const xml = { 'content-type': 'application/xml' };

@@ -5,7 +5,7 @@
  * and a host that answers 503. All text is made up here.
  */
 import iconv from 'iconv-lite';
-import { articlePage, prose, startServer, type TestServer } from './test-server.js';
+import { articlePage, prose, startServer, type TestServer } from './server.js';
 
 export interface NewsSites {
   readonly news: TestServer;
