@@ -78,6 +78,14 @@ describe('figures stage: subject, date and speaker', () => {
     expect(r[0]).toMatchObject({ value: 48000, asOf: '2021-01', since: null });
     expect(r[1]).toMatchObject({ value: 5000, asOf: '2021-03-01', since: '2020-11-14' });
   });
+  it('takes the date nearest the number when the sentence states several', () => {
+    const text = 'In March 2021 officials said that by June 2021 some 60,000 people had returned.';
+    const times = [
+      { start: 3, end: 13, type: 'DATE', value: '2021-03', stage: 'time', rule: 't' },
+      { start: text.indexOf('June'), end: text.indexOf('June') + 9, type: 'DATE', value: '2021-06', stage: 'time', rule: 't' },
+    ];
+    expect(figs(text, 'en', '2021-07-01', { times })[0]).toMatchObject({ value: 60000, asOf: '2021-06' });
+  });
   it('takes the speaker from the quotes layer', () => {
     const text = '"We have sent 30 doctors," the minister said.';
     const quotes = [{ start: 0, end: 45, content: [{ start: 1, end: 24 }], speaker: 'alias:minister', speakerName: 'Health Minister', stage: 'quotes', rule: 't' }];

@@ -70,6 +70,7 @@ declare module '../../doc.js' {
 interface TimeLike extends Span {
   readonly type?: string;
   readonly value?: string;
+  readonly mod?: string;
 }
 interface MentionLike extends Span {
   readonly key?: string;
@@ -520,6 +521,7 @@ function asOf(ctx: Ctx, times: readonly TimeLike[], n: NumberExpr): { asOf: stri
   const published = ctx.doc.published.date ?? null;
   let since: string | null = null;
   let stated: string | null = null;
+  let statedDistance = Infinity;
   for (const t of times) {
     if (t.start < s.start || t.end > s.end || t.type === 'DURATION' || t.type === 'SET' || !t.value) continue;
     const v = DATE_VALUE.exec(t.value)?.[0];
@@ -527,8 +529,13 @@ function asOf(ctx: Ctx, times: readonly TimeLike[], n: NumberExpr): { asOf: stri
     const ti = tokIndexAt(ctx.toks, t.start);
     const before = ti > 0 ? ctx.toks[ti - 1]!.lower : '';
     const before2 = ti > 1 ? `${ctx.toks[ti - 2]!.lower} ${before}` : before;
-    if (ctx.T.sinceBefore.has(before) || ctx.T.sinceBefore.has(before2)) since ??= v;
-    else if (stated === null || Math.abs(t.start - n.start) < Math.abs(t.start - n.start)) stated = v;
+    const distance = Math.abs(t.start - n.start);
+    if (ctx.T.sinceBefore.has(before) || ctx.T.sinceBefore.has(before2) || t.mod === 'ON_OR_AFTER') since ??= v;
+    else if (distance < statedDistance) {
+      // Of several dates in the sentence, the one nearest the number.
+      stated = v;
+      statedDistance = distance;
+    }
   }
   return { asOf: stated ?? published, since };
 }
