@@ -30,6 +30,19 @@ interface Entry {
 const cache = new Map<string, Entry>();
 const SIMPLE = /^[\p{Ll}\p{Nd}]+$/u;
 
+/**
+ * Lower-case ASCII or Russian letters and digits only (not ё): normalising changes nothing and
+ * the whole string is one piece. Most lemmas are like this; checking is cheaper than the cache.
+ */
+function isSimple(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x430 && c <= 0x44f))) return false;
+  }
+  return true;
+}
+
 function entry(s: string): Entry {
   let e = cache.get(s);
   if (e === undefined) {
@@ -43,12 +56,12 @@ function entry(s: string): Entry {
 
 /** Lower case, NFC, `ё` -> `е`, so queries and index agree however the lemma was spelled. */
 export function normaliseLemma(s: string): string {
-  return entry(s).norm;
+  return isSimple(s) ? s : entry(s).norm;
 }
 
 /** Runs of letters, digits and marks: what the database tokenizers index as one token. */
 export function pieces(s: string): readonly string[] {
-  return entry(s).pieces;
+  return isSimple(s) ? [s] : entry(s).pieces;
 }
 
 /** The terms of a document, in text order. */
@@ -61,7 +74,12 @@ export function termsOf(doc: Pick<Doc, 'text' | 'layers'>): Term[] {
       const m = morph[i]!;
       const kind = tokens?.[i]?.kind;
       if (kind === 'punct' || kind === 'symbol') continue;
-      const e = entry(m.lemma || doc.text.slice(m.start, m.end));
+      const raw = m.lemma || doc.text.slice(m.start, m.end);
+      if (isSimple(raw)) {
+        out.push({ lemma: raw, start: m.start, end: m.end });
+        continue;
+      }
+      const e = entry(raw);
       if (e.pieces.length > 0) out.push({ lemma: e.norm, start: m.start, end: m.end });
     }
     return out;
@@ -84,7 +102,11 @@ export function termsOf(doc: Pick<Doc, 'text' | 'layers'>): Term[] {
 export function indexString(terms: readonly Term[]): string {
   let out = '';
   for (const t of terms) {
-    const ps = pieces(t.lemma);
+    if (isSimple(t.lemma)) {
+      out = out.length === 0 ? t.lemma : out + ' ' + t.lemma;
+      continue;
+    }
+    const ps = entry(t.lemma).pieces;
     for (let i = 0; i < ps.length; i++) out = out.length === 0 ? ps[i]! : out + ' ' + ps[i]!;
   }
   return out;
