@@ -69,7 +69,7 @@ function splitZone(text: string, tokens: readonly RawToken[], from: number, to: 
     // Line breaks between tokens.
     if (i > sentStart) {
       const prev = tokens[i - 1]!;
-      if (tok.start > prev.end + 0) {
+      if (tok.start > prev.end) {
         const nl = newlines(text, prev.end, tok.start);
         if (nl >= 2 || (nl === 1 && !startsLower(text, tok.start))) {
           pushSentence(text, tokens, sentStart, i, 'newline', docLang, res, out);
@@ -88,15 +88,21 @@ function splitZone(text: string, tokens: readonly RawToken[], from: number, to: 
       i++;
       continue;
     }
+    // Closing quotes and brackets stay with the sentence.
+    let j = i + 1;
+    let inside = depth;
+    while (j < to && tokens[j]!.kind === 'punct' && CLOSERS.has(text[tokens[j]!.start]!) && tokens[j]!.end - tokens[j]!.start === 1 && isCloserAt(text, tokens, j)) {
+      const c = text.charCodeAt(tokens[j]!.start);
+      if ((c === 41 || c === 93) && inside > 0) inside--;
+      j++;
+    }
     // Inside brackets a stop does not end the sentence when the bracket closes soon:
     // `(российского контингента - прим. ТАСС)`, `(see p. 5. Also ...)`.
-    if (depth > 0 && closesSoon(text, tok.end, tokens[to - 1]!.end)) {
+    if (inside > 0 && closesSoon(text, tokens[j - 1]!.end, tokens[to - 1]!.end)) {
       i++;
       continue;
     }
-    // Closing quotes and brackets stay with the sentence.
-    let j = i + 1;
-    while (j < to && tokens[j]!.kind === 'punct' && CLOSERS.has(text[tokens[j]!.start]!) && tokens[j]!.end - tokens[j]!.start === 1 && isCloserAt(text, tokens, j)) j++;
+    depth = inside;
     if (j >= to) break;
     if (shouldBreak(text, tokens, i, j, to, res.abbreviations)) {
       pushSentence(text, tokens, sentStart, j, 'terminal', docLang, res, out);

@@ -115,6 +115,8 @@ describe('sentence splitting', () => {
       'Потом разошлись.',
     ]);
     expect(sentences('He cited the rule (Art. 5. Paragraph 2) twice. Then he stopped.')).toEqual(['He cited the rule (Art. 5. Paragraph 2) twice.', 'Then he stopped.']);
+    // A bracket closed right after a stop is closed: the next stop ends the sentence.
+    expect(sentences('He left (for good.) Then she came. Later (maybe) they met.')).toEqual(['He left (for good.)', 'Then she came.', 'Later (maybe) they met.']);
   });
 
   it('splits after an ellipsis before a capital and not before lower case', () => {
