@@ -49,6 +49,10 @@ describe('figures stage: what is counted', () => {
     expect(r[0]).toMatchObject({ value: 5, unit: 'year' });
     expect(r[1]).toMatchObject({ value: 5, unit: 'year', what: 'period', qualifier: 'more' });
   });
+  it('names what money pays for', () => {
+    expect(figs('The bank lent $5 million for new schools.')[0]).toMatchObject({ kind: 'money', unit: 'USD', what: 'new schools', whatEn: 'schools' });
+    expect(figs('Выделено 5 млн рублей на восстановление школ.', 'ru')[0]).toMatchObject({ kind: 'money', unit: 'RUB' });
+  });
   it('does not make figures of ordinals or bare numbers', () => {
     expect(figs('The third round was held in room 12.')).toEqual([]);
   });

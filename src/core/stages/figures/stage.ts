@@ -88,6 +88,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those',
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 const NOT_IN_NP = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'ADV', 'PUNCT', 'INTJ']);
 /** Words allowed inside a subject noun phrase even though they end other phrases. */
+const MONEY_FOR = new Set(['for', 'на', 'для']);
 const SUBORDINATORS = new Set(['that', 'which', 'who', 'что', 'который', 'которая', 'которые', 'чтобы', 'где', 'когда']);
 const SUBJECT_INNER = new Set(['of', 'the', 'a', 'an', 'its', 'their', 'его', 'её', 'их']);
 const DATE_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?/;
@@ -275,8 +276,13 @@ function tokIndexAt(toks: readonly Tok[], offset: number): number {
 /** The thing a number counts: the noun phrase after it (after `of` for units), with a predicate for people. */
 function describe(ctx: Ctx, n: NumberExpr, all: readonly NumberExpr[]): What | null {
   const { toks, T, lang } = ctx;
-  if (n.kind === 'money') return null;
   let p = tokIndexAt(toks, n.end);
+  // Money counts what it pays for: `$5 million for reconstruction`, `5 млн рублей на восстановление`.
+  if (n.kind === 'money') {
+    if (!toks[p] || !MONEY_FOR.has(toks[p]!.lower)) return null;
+    p++;
+    if (toks[p] && DETERMINERS.has(toks[p]!.lower)) p++;
+  }
   if (n.qualifier === 'more' && toks[p] && T.qualAfter.get(toks[p]!.lower) === 'more' && toks[p]!.lower !== 'additional') p++;
   if (lang === 'en' && toks[p]?.lower === 'of' && n.unit) p++;
   if (lang === 'en' && toks[p]?.lower === 'of' && n.vague) p++;
