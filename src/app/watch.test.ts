@@ -137,6 +137,24 @@ describe('watch', () => {
     }
   }, 30_000);
 
+  it('reads a long feed over several rounds (maxItems) before it trusts a 304', async () => {
+    const repo = await open(path.join(dir, 'paged.db'));
+    const config = parseSources(`sources:\n  - id: paged\n    url: ${sites.news.url('/en/rss.xml')}\n    maxItems: 2\n`);
+    // The English feed's pages plus its paywalled and disallowed entries.
+    const n = sites.expectedUrls().filter((u) => u.includes('/en/')).length + 2;
+    const rounds = Math.ceil(n / 2);
+    const fresh: (number | string)[] = [];
+    for (let i = 0; i <= rounds; i++) {
+      const r = await watch({ repo, pipeline, config, once: true, force: true, now: () => new Date(T0 + i * 1000) });
+      const s = r.last!.sources[0]!;
+      fresh.push(s.status === 'ok' ? s.fresh : s.status);
+    }
+    const entries = (await sourceHealth(repo, config))[0]!;
+    expect(fresh).toEqual([...Array.from({ length: rounds }, (_, i) => Math.min(2, n - 2 * i)), 'not-modified']);
+    expect(entries.seen).toBe(n);
+    await repo.close();
+  }, 60_000);
+
   it('backs a host off for as long as its Retry-After asks', async () => {
     const busy = await startServer({ '/feed.xml': { status: 429, headers: { 'retry-after': '3600' } } });
     try {

@@ -331,10 +331,10 @@ export class Watcher {
       this.log(`source ${s.id}: not modified`);
       return { id: s.id, status: 'not-modified', ...none };
     }
-    if (src.res.etag) st.etag = src.res.etag;
-    else delete st.etag;
-    if (src.res.lastModified) st.lastModified = src.res.lastModified;
-    else delete st.lastModified;
+    // Validators are kept only once every new entry was read: a 304 must not hide entries left for later.
+    delete st.etag;
+    delete st.lastModified;
+    let complete = true;
 
     let fresh = 0, added = 0, rejected = 0, failed = 0;
     const seen = new Set(st.seen);
@@ -369,7 +369,7 @@ export class Watcher {
 
     if (src.kind === 'page') {
       fresh = 1;
-      await take(s.url, src.items, null);
+      if ((await take(s.url, src.items, null)) === 'retry') complete = false;
     } else {
       // Oldest first, so an interrupted round leaves the newest for the next one, not a gap.
       const entries = src.feed.entries.filter((e) => !seen.has(e.key));
@@ -382,15 +382,27 @@ export class Watcher {
         ...(s.fetch === 'always' ? { contentMinWords: Infinity } : {}),
       };
       const blocked = new Set<string>();
+      if (entries.length > s.maxItems) complete = false;
       for (const e of entries.slice(0, s.maxItems)) {
-        if (this.o.signal?.aborted) break;
+        if (this.o.signal?.aborted) {
+          complete = false;
+          break;
+        }
         const h = e.link ? hostOf(e.link) : host;
-        if (blocked.has(h) || this.backedOff(hosts, h)) continue;
+        if (blocked.has(h) || this.backedOff(hosts, h)) {
+          complete = false;
+          continue;
+        }
         fresh++;
         const outcome = await take(e.key, await entryItems(this.client, e, ctx), e.time);
-        if (outcome === 'retry') blocked.add(h);
+        if (outcome === 'retry') {
+          blocked.add(h);
+          complete = false;
+        }
       }
     }
+    if (complete && src.res.etag) st.etag = src.res.etag;
+    if (complete && src.res.lastModified) st.lastModified = src.res.lastModified;
     st.lastSuccess = this.now().toISOString();
     st.lastError = failed ? { at: this.now().toISOString(), code: 'web/entries-failed', message: `${failed} entries failed, retried next round` } : null;
     await this.saveSource(st);
