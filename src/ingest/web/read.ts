@@ -6,7 +6,7 @@
 import { InputError } from '../../core/errors.js';
 import type { ReadItem } from '../index.js';
 import type { WebClient } from './client.js';
-import type { Conditional } from './http.js';
+import { FetchError, type Conditional } from './http.js';
 import type { JunkData } from './junk.js';
 import { entryItems, fetchSource } from './source.js';
 
@@ -47,6 +47,13 @@ export async function* readUrl(client: WebClient, url: string, o: ReadUrlOptions
     return;
   }
   const ctx = { feedUrl: url, feed: src.feed, fetchedAt: src.res.fetchedAt, publisher: o.publisher, ...(o.junk ? { junk: o.junk } : {}), ...(o.keepJunk ? { keepJunk: true } : {}) };
-  for (const e of src.feed.entries.slice(0, o.maxEntries ?? 100)) yield* await entryItems(client, e, ctx);
-  o.onValidators?.(url, v);
+  const max = o.maxEntries ?? 100;
+  // Validators only when every entry was read: a later 304 must not hide one that failed or was cut off.
+  let complete = src.feed.entries.length <= max;
+  for (const e of src.feed.entries.slice(0, max)) {
+    const items = await entryItems(client, e, ctx);
+    if (items.some((i) => !i.ok && i.error instanceof FetchError && i.error.transient)) complete = false;
+    yield* items;
+  }
+  if (complete) o.onValidators?.(url, v);
 }
