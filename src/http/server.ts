@@ -16,7 +16,7 @@ import { ChronicleError, InputError, StoreError, UsageError } from '../core/erro
 import { buildReadModel, type ReadModel, type Row } from './read-model.js';
 import { marksOf } from '../app/marks.js';
 import { listAgreements } from '../app/commitments.js';
-import { lemmatiseQuery } from '../app/query.js';
+import { lemmatiseQuery } from '../app/morph-resources.js';
 import { readBuffer } from '../ingest/index.js';
 import { identify } from '../app/ingest.js';
 import { createDefaultPipeline } from '../app/pipeline.js';

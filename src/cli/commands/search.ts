@@ -1,6 +1,6 @@
 /** `chronicle search QUERY`: full-text search across inflection in both languages. */
 import type { Command } from 'commander';
-import { lemmatiseQuery } from '../../app/query.js';
+import { lemmatiseQuery } from '../../app/morph-resources.js';
 import { out, outJson, withRepo } from '../context.js';
 
 export function register(program: Command): void {
