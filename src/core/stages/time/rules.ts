@@ -665,7 +665,7 @@ export function russianRules(L: TimeLexicon): RuleSet {
         if (g.se) return { t: 'point', season: L.seasons[lc(g.se)]!, yShift: shift, ...(md ? { mod: md } : {}) };
         const unit = unitOf(g.u);
         if (unit === 'Q') return { t: 'point', qShift: shift };
-        if (!['Y', 'M', 'W', 'D', 'DE', 'CE'].includes(unit)) return null;
+        if (!['Y', 'M', 'W', 'D', 'DE', 'CE', 'WE'].includes(unit)) return null;
         return { t: 'point', rel: { unit, n: shift }, ...(md ? { mod: md } : {}) };
       },
     },

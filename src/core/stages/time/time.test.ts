@@ -95,6 +95,12 @@ describe('time stage, Russian', () => {
     expect(one('Рост продолжится до конца этого года.', 'ru', pub)).toMatchObject({ value: '2023', mod: 'END' });
   });
 
+  it('reads минувший and выходные', () => {
+    expect(one('В минувшую среду министры встретились.', 'ru', pub).value).toBe('2023-09-20');
+    expect(one('В минувшие выходные прошли протесты.', 'ru', pub).value).toBe('2023-W37-WE');
+    expect(one('В минувшем году рост замедлился.', 'ru', pub).value).toBe('2022');
+  });
+
   it('reads the part of the current year or month', () => {
     expect(one('Работы завершат до конца года.', 'ru', pub)).toMatchObject({ value: '2023', mod: 'END' });
     expect(one('С начала месяца цены выросли.', 'ru', pub)).toMatchObject({ value: '2023-09', mod: 'START' });
