@@ -6,6 +6,7 @@
  * `Resources`, and append the stage to `buildStages` in dependency order.
  */
 import { createPipeline, type Pipeline, type Stage } from '../core/pipeline.js';
+import { resolveLimits, type Limits } from '../core/limits.js';
 import { createLangStage } from '../core/stages/lang/index.js';
 import { createSegmentStage } from '../core/stages/segment/index.js';
 import { createMorphStage } from '../core/stages/morph/index.js';
@@ -71,6 +72,7 @@ export function buildStages(res: Resources): Stage[] {
   return stages;
 }
 
-export async function createDefaultPipeline(): Promise<Pipeline> {
-  return createPipeline(buildStages(await loadResources()), ['zones']);
+/** The default pipeline, with the default limits (core/limits.ts) unless others are given. */
+export async function createDefaultPipeline(options: { limits?: Partial<Limits> } = {}): Promise<Pipeline> {
+  return createPipeline(buildStages(await loadResources()), ['zones'], { limits: resolveLimits(options.limits) });
 }

@@ -6,6 +6,7 @@
  */
 import { applyPatch, type Doc, type DocPatch, type LayerName } from './doc.js';
 import { ChronicleError } from './errors.js';
+import { limitInput, limitPatch, type Limits } from './limits.js';
 
 /** Document-level fields a stage may set besides layers. */
 export type DocField = 'lang' | 'published' | 'title' | 'publisher';
@@ -41,14 +42,22 @@ export class PipelineOrderError extends ChronicleError {
 
 export interface Pipeline {
   readonly stages: readonly Stage[];
+  /** Limits the runner applies around stages (limits.ts), when given. */
+  readonly limits?: Limits;
   run(doc: Doc, options?: RunOptions): Doc;
+}
+
+export interface PipelineOptions {
+  /** Bounds on what one document may cost (see limits.ts); none when absent. */
+  readonly limits?: Limits;
 }
 
 /**
  * Builds a pipeline. `provided` lists what readers already put on a document
  * (zones, and fields such as `doc.title`).
  */
-export function createPipeline(stages: readonly Stage[], provided: readonly Requirement[] = ['zones']): Pipeline {
+export function createPipeline(stages: readonly Stage[], provided: readonly Requirement[] = ['zones'], pipelineOptions: PipelineOptions = {}): Pipeline {
+  const limits = pipelineOptions.limits;
   const available = new Set<string>(provided);
   const names = new Set<string>();
   for (const stage of stages) {
@@ -60,10 +69,22 @@ export function createPipeline(stages: readonly Stage[], provided: readonly Requ
 
   return {
     stages,
+    ...(limits ? { limits } : {}),
     run(input: Doc, options: RunOptions = {}): Doc {
       let doc = input;
+      const clipped = limits ? limitInput(doc, limits) : null;
+      if (clipped) doc = applyPatch(doc, clipped);
       const failed = new Set<string>();
+      // Time spent on this document, measured around stages (never inside them).
+      let spent = 0;
       for (const stage of stages) {
+        if (limits && options.clock && spent > limits.budgetMs) {
+          for (const a of stage.assigns) failed.add(a);
+          doc = applyPatch(doc, {
+            messages: [{ severity: 'warning', code: 'limits/time-budget', stage: stage.name, text: `not run: the document used ${Math.round(spent)} ms of its ${limits.budgetMs} ms budget` }],
+          });
+          continue;
+        }
         const blockedBy = stage.requires.find((r) => failed.has(r));
         if (blockedBy !== undefined) {
           for (const a of stage.assigns) failed.add(a);
@@ -77,17 +98,20 @@ export function createPipeline(stages: readonly Stage[], provided: readonly Requ
         try {
           patch = stage.run(doc);
           checkPatch(stage, patch, doc.text.length);
+          if (limits) patch = limitPatch(patch, doc, limits);
         } catch (err) {
           // A failing stage is a bug, but one document must not abort a batch: record it and go on.
+          if (t0 !== undefined && options.clock) spent += options.clock() - t0;
           for (const a of stage.assigns) failed.add(a);
           const text = err instanceof Error ? err.message : String(err);
           doc = applyPatch(doc, { messages: [{ severity: 'error', code: 'pipeline/stage-failed', stage: stage.name, text }] });
           continue;
         }
         doc = applyPatch(doc, patch);
-        if (t0 !== undefined && options.clock && options.timings) {
+        if (t0 !== undefined && options.clock) {
           const dt = options.clock() - t0;
-          options.timings.set(stage.name, (options.timings.get(stage.name) ?? 0) + dt);
+          spent += dt;
+          options.timings?.set(stage.name, (options.timings.get(stage.name) ?? 0) + dt);
         }
       }
       return doc;
