@@ -45,6 +45,13 @@ describe('entities stage, English', () => {
     expect(byText(d, 'Moscow')).toMatchObject({ key: 'geo:524901' });
   });
 
+  it('ranks an ambiguous place by the countries the document names, else by size', async () => {
+    const us = await analyse('Officials in the United States said the meeting in Alexandria went well.', { lang: 'en' });
+    expect(byText(us, 'Alexandria')).toMatchObject({ geo: expect.objectContaining({ country: 'US' }) });
+    const plain = await analyse('The ship left Alexandria for Cyprus on Monday.', { lang: 'en' });
+    expect(byText(plain, 'Alexandria')).toMatchObject({ geo: expect.objectContaining({ country: 'EG' }) });
+  });
+
   it('knows Stepanakert under its Azerbaijani name', async () => {
     const d = await analyse('Buses left Khankendi for the Lachin corridor, officials in Xankandi said.', { lang: 'en' });
     expect(byText(d, 'Khankendi')!.key).toBe('alias:stepanakert');
