@@ -97,12 +97,15 @@ function columnar(value: unknown, base?: readonly unknown[]): Columnar | null {
     for (const r of rows) if (Object.prototype.hasOwnProperty.call(r, key)) out.push(r[key]);
     return out;
   };
-  const starts = keys.includes('start') && pairs ? dense('start') : null;
+  const columns = keys.map(dense);
+  const startCol = keys.indexOf('start');
+  const starts = startCol >= 0 && pairs ? columns[startCol]! : null;
   const cols: Column[] = [];
-  for (const key of keys) {
-    const vals = dense(key);
+  for (let j = 0; j < keys.length; j++) {
+    const key = keys[j]!;
+    const vals = columns[j]!;
     // undefined and non-finite numbers do not survive JSON: keep the whole layer as JSON instead.
-    if (vals.some((v) => v === undefined || (typeof v === 'number' && !Number.isFinite(v)))) return null;
+    for (const v of vals) if (v === undefined || (typeof v === 'number' && !Number.isFinite(v))) return null;
     if (!ragged && (key === 'start' || key === 'end') && base && sameAsBase(key, vals, base)) cols.push({ b: key });
     else cols.push(encodeColumn(key, vals, starts));
   }
