@@ -30,7 +30,19 @@ export class RobotsCache {
   /** Throws FetchError `web/robots-disallowed` (or the robots.txt fetch failure) when `url` may not be fetched. */
   readonly check: PermissionCheck = async (url) => {
     const u = new URL(url);
-    const robot = await this.forOrigin(u.origin);
+    let robot: Robot | null;
+    try {
+      robot = await this.forOrigin(u.origin);
+    } catch (e) {
+      // Name the page asked for, not robots.txt: the user gave the page.
+      if (!(e instanceof FetchError)) throw e;
+      throw new FetchError(e.code, url, e.message.slice((e.input?.length ?? 0) + 2), {
+        transient: e.transient,
+        ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
+        ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
+        cause: e,
+      });
+    }
     if (robot && robot.isAllowed(u.href, ROBOTS_AGENT) === false) {
       throw new FetchError('web/robots-disallowed', url, `robots.txt of ${u.host} disallows this path`, { transient: false });
     }
@@ -67,7 +79,7 @@ export class RobotsCache {
     } catch (e) {
       if (e instanceof FetchError && e.httpStatus !== undefined && e.httpStatus >= 400 && e.httpStatus < 500) return null;
       if (e instanceof FetchError) {
-        throw new FetchError(e.code, url, `robots.txt: ${e.message.slice(url.length + 2)}`, {
+        throw new FetchError(e.code, url, `robots.txt unavailable: ${e.message.slice(url.length + 2)}`, {
           transient: true,
           ...(e.httpStatus !== undefined ? { httpStatus: e.httpStatus } : {}),
           ...(e.retryAfterMs !== undefined ? { retryAfterMs: e.retryAfterMs } : {}),
