@@ -7,6 +7,7 @@ import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { startNewsSites, type NewsSites } from '../ingest/web/test-helpers/news-sites.js';
 import { startServer } from '../ingest/web/test-helpers/server.js';
+import { repoRoot } from '../test-helpers/shared.js';
 import { createDefaultPipeline } from './pipeline.js';
 import { parseSources, sourceHealth, watch, type RoundReport } from './watch.js';
 
@@ -169,6 +170,14 @@ describe('watch', () => {
       await busy.close();
     }
   }, 30_000);
+
+  it('reads the example sources file shipped in samples/', () => {
+    const file = path.join(repoRoot, 'samples', 'sources.example.yml');
+    const c = parseSources(fs.readFileSync(file, 'utf8'), file);
+    expect(c.sources.map((s) => s.type)).toEqual(['auto', 'auto', 'feed', 'sitemap', 'page']);
+    expect(c.sources.find((s) => s.id === 'ceasefire-statement')?.intervalMs).toBe(86_400_000);
+    expect(c.perHost).toBe(1);
+  });
 
   it('reads the SOURCES.yml format and refuses a bad one with the file and source named', () => {
     const c = parseSources(sites.sourcesYaml());
