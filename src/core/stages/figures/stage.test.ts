@@ -43,6 +43,7 @@ describe('figures stage: what is counted', () => {
   });
   it('names the counted thing given before the number (`the number of refugees`)', () => {
     expect(figs('The number of refugees reached 48,000 this week.')[0]).toMatchObject({ whatEn: 'refugees' });
+    expect(figs('Число погибших достигло 12 человек.', 'ru')[0]).toMatchObject({ value: 12, whatEn: 'dead' });
   });
   it('keeps durations with their unit, and the noun after a hyphenated one', () => {
     const r = figs('The mission was set for five years, with another five-year period after it.');

@@ -367,6 +367,11 @@ function describe(ctx: Ctx, n: NumberExpr, all: readonly NumberExpr[]): What | n
     }
     return { what, whatEn, span: { start: toks[hit ? hit.from : q === npEnd && npEnd === p ? q : p]!.start, end: toks[pred.j - 1]!.end }, rule: 'what-predicate' };
   }
+  // `Число погибших достигло 12 человек`: a generic `people` after the number, the real thing before it.
+  if (people && what !== null && whatEn === 'people') {
+    const back = numberOfBefore(ctx, tokIndexAt(toks, n.start));
+    if (back) return back;
+  }
   if (what === null && n.collective) return null;
   if (what === null) {
     // `the number of refugees reached 48,000`: the counted thing before the number.
