@@ -54,11 +54,16 @@ function plausibleHit(gz: Gazetteer, hit: GazHit, toks: readonly Tok[]): boolean
     if (en.roleWords.has(w) || en.orgHeads.has(w) || en.facilityHeads.has(w) || en.locationHeads.has(w) || en.notNames.has(w) || en.personTitles.has(w)) return false;
     if (gz.ru.notNames.has(w) || gz.ru.roleLemmas.has(first.lemma)) return false;
     if (first.initial && (e.geo?.population ?? 0) < 100000) return false;
+    // Small towns share their names with people (`Clinton`, `Henderson`): without a place cue before them, not a place.
+    const prev = toks[hit.from - 1];
+    const cue = prev && (gz.en.placeCues.has(prev.lower) || PLACE_CUES_EXTRA.has(prev.lower));
+    if ((e.geo?.population ?? 0) < 100000 && !cue) return false;
   }
   return true;
 }
 
 const ORG_COMPOUND = /^(Рос|Гос|Мос|Мин|Глав|Газ|Нефт|Транс|Пром|Энерго|Авиа|Агро|Спец|Внеш|Сбер|Тех|Нац)[а-яё]{3,}/u;
+const PLACE_CUES_EXTRA = new Set(['from', 'to', 'of', 'near', 'в', 'во', 'из', 'на', 'под', 'около', 'до', 'близ', 'город', 'города', 'городе', 'city', 'town', 'village']);
 const LATIN_ARTICLES = new Set(['the', 'la', 'le', 'les', 'el', 'los', 'las', 'il', 'der', 'die', 'das', 'de', 'a', 'an']);
 const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'noted', 'stated', 'explained', 'stressed', 'wrote', 'replied']);
 const OPEN_QUOTES = new Set(['«', '"', '“', '„', "'"]);
