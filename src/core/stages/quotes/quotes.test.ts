@@ -167,6 +167,11 @@ describe('speaker resolution', () => {
     ]);
   });
 
+  it('resolves `she` past a man who spoke later to the woman before him', async () => {
+    const d = await analyse('"Costs are rising," Ms Hewitt said. "We will act," Mr Blair said. "It is a start," she added.');
+    expect(quotes(d).map((q) => q.speakerName?.split(' ').pop())).toEqual(['Hewitt', 'Blair', 'Hewitt']);
+  });
+
   it('resolves a role to the earlier person so described', async () => {
     const d = await analyse('Kremlin spokesman Ivan Grekov said the visit was planned. Earlier, Finance Minister Olga Lenz met bankers. "Nothing is decided," the spokesman revealed.');
     const q = quotes(d).find((x) => x.kind === 'direct')!;

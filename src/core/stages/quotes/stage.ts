@@ -53,6 +53,31 @@ interface Speaker {
   name: string | null;
   how: SpeakerHow;
   person: boolean;
+  /** Grammatical gender when the text shows it (`Ms`, `Mr`, Russian surname endings): `he`/`she` must agree. */
+  gender?: 'm' | 'f';
+}
+
+const PRONOUN_GENDER: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', him: 'm', she: 'f', her: 'f', он: 'm', его: 'm', ему: 'm', она: 'f', её: 'f', ее: 'f', ей: 'f' };
+
+/** Surname (lower case) -> gender, from `Mr X` / `Ms X` anywhere in the text and from Russian name tags. */
+function gendersOf(v: View): Map<string, 'm' | 'f'> {
+  const g = new Map<string, 'm' | 'f'>();
+  for (const m of v.text.matchAll(/\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Baroness|Dame|King|Queen)\.?\s+(?:\p{Lu}[\p{L}'’-]+\s+)?(\p{Lu}[\p{L}'’-]+)/gu)) {
+    g.set(m[2]!.toLowerCase(), /^(?:Mr|Sir|Lord|King)$/u.test(m[1]!) ? 'm' : 'f');
+  }
+  for (let i = 0; i < v.tokens.length; i++) {
+    const tags = v.morph[i]?.tags;
+    if (!tags || !tags.includes('Surn')) continue;
+    const gen = tags.includes('femn') ? 'f' : tags.includes('masc') ? 'm' : null;
+    if (gen && v.morph[i]!.lemma) g.set(v.morph[i]!.lemma.toLowerCase(), gen);
+  }
+  return g;
+}
+
+function genderOfName(name: string | null, genders: ReadonlyMap<string, 'm' | 'f'>): 'm' | 'f' | undefined {
+  if (!name) return undefined;
+  const last = name.toLowerCase().split(/\s+/u).pop()!;
+  return genders.get(last);
 }
 
 interface PersonRef {
@@ -233,6 +258,7 @@ function paragraphs(doc: Doc): Span[] {
 const MAX_SENTENCE_SCAN = 3000;
 
 /** The start of the clause-level sentence containing `offset`, inside the paragraph, ignoring quoted text. */
+
 function sentenceStartBefore(text: string, para: Span, offset: number, quoted: readonly Span[]): number {
   const floor = Math.max(para.start, offset - MAX_SENTENCE_SCAN);
   for (let i = offset - 1; i > floor; i--) {
@@ -998,6 +1024,8 @@ function resolve(v: View, cands: Candidate[]): Quote[] {
   const fullNames: string[] = [];
   let lastPerson: Speaker | null = null;
   let lastSpeaker: Speaker | null = null;
+  const history: Speaker[] = [];
+  const genders = gendersOf(v);
   const out: Quote[] = [];
   const order = [...cands].sort((x, y) => anchor(x) - anchor(y));
   const speakers = new Map<Candidate, Speaker>();
@@ -1010,7 +1038,7 @@ function resolve(v: View, cands: Candidate[]): Quote[] {
       const prev = [...speakers.entries()].filter(([k]) => k.end <= c.start).sort((x, y) => y[0].end - x[0].end)[0];
       sp = prev ? { ...prev[1], how: 'continuation' } : { key: null, name: null, how: 'unknown', person: false };
     } else {
-      sp = speakerOf(v, c, pos, persons, fullNames, lastPerson, lastSpeaker);
+      sp = speakerOf(v, c, pos, persons, fullNames, lastPerson, lastSpeaker, history, genders);
       // `Holm` after `Senator Lisa Holm` was written: the full name.
       if (sp.how === 'named' && sp.person && sp.name && !/\s/u.test(sp.name)) sp = { ...sp, name: fullNameBefore(v, sp.name, pos) ?? sp.name };
     }
@@ -1019,10 +1047,16 @@ function resolve(v: View, cands: Candidate[]): Quote[] {
     if (sp.name) {
       lastSpeaker = sp;
       if (sp.person) {
+        if (!sp.gender) {
+          const gen = genderOfName(sp.name, genders) ?? (sp.how === 'named' ? genderOfTitle(v, c.attr?.speaker ?? c.fixed?.span ?? null) : undefined);
+          if (gen) sp = { ...sp, gender: gen };
+          speakers.set(c, sp);
+        }
         lastPerson = sp;
+        history.push(sp);
         const span = c.fixed?.span ?? c.attr?.speaker;
-        if (span) persons.push({ start: span.start, name: sp.name, key: sp.key, desc: v.text.slice(Math.max(0, span.start - 60), span.end).toLowerCase() });
-        if (sp.how === 'named' || sp.how === 'transcript') fullNames.push(sp.name);
+        if (span) persons.push({ start: span.start, name: sp.name ?? '', key: sp.key, desc: v.text.slice(Math.max(0, span.start - 60), span.end).toLowerCase() });
+        if ((sp.how === 'named' || sp.how === 'transcript') && sp.name) fullNames.push(sp.name);
       }
     }
   }
@@ -1100,7 +1134,14 @@ function canonicalName(name: string, fullNames: readonly string[]): string {
   return n;
 }
 
-function speakerOf(v: View, c: Candidate, pos: number, persons: PersonRef[], fullNames: string[], lastPerson: Speaker | null, lastSpeaker: Speaker | null): Speaker {
+/** `Ms Hewitt` / `Mr Blair` in the source words themselves. */
+function genderOfTitle(v: View, sp: Span | null): 'm' | 'f' | undefined {
+  if (!sp) return undefined;
+  const m = /\b(Mr|Mrs|Ms|Miss|Sir|Lady|Lord|Baroness|Dame)\b/u.exec(v.slice(sp));
+  return m ? (/^(?:Mr|Sir|Lord)$/u.test(m[1]!) ? 'm' : 'f') : undefined;
+}
+
+function speakerOf(v: View, c: Candidate, pos: number, persons: PersonRef[], fullNames: string[], lastPerson: Speaker | null, lastSpeaker: Speaker | null, history: readonly Speaker[] = [], genders: ReadonlyMap<string, 'm' | 'f'> = new Map()): Speaker {
   const unknown: Speaker = { key: null, name: null, how: 'unknown', person: false };
   const attr = c.attr;
   const L = c.lang === 'ru' ? v.lex.ru : v.lex.en;
@@ -1130,8 +1171,12 @@ function speakerOf(v: View, c: Candidate, pos: number, persons: PersonRef[], ful
   if (pron) {
     if (m?.key) return { key: m.key, name: m.name ?? m.normal ?? null, how: 'pronoun', person: true };
     if (pron === 'group') return lastSpeaker ? { ...lastSpeaker, how: 'pronoun' } : unknown;
-    if (lastPerson) return { ...lastPerson, how: 'pronoun' };
-    const pm = [...v.mentions].reverse().find((x) => x.end <= sp.start && x.type === 'PER');
+    // The last person who spoke whose gender does not contradict the pronoun's.
+    const want = PRONOUN_GENDER[low];
+    const fits = (g: 'm' | 'f' | undefined): boolean => !want || !g || g === want;
+    for (let k = history.length - 1; k >= 0; k--) if (fits(history[k]!.gender)) return { ...history[k]!, how: 'pronoun' };
+    if (lastPerson && !history.length) return { ...lastPerson, how: 'pronoun' };
+    const pm = [...v.mentions].reverse().find((x) => x.end <= sp.start && x.type === 'PER' && fits(genderOfName(x.name ?? null, genders)));
     if (pm) return { key: pm.key ?? null, name: pm.name ?? pm.normal ?? v.slice(pm), how: 'pronoun', person: true };
     return unknown;
   }
