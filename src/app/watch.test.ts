@@ -124,7 +124,7 @@ describe('watch', () => {
       feed.body = feed.body.replace('PLACEHOLDER', slow.url('/one.html'));
       const repo = await open(path.join(dir, 'stop.db'));
       const stop = new AbortController();
-      const config = parseSources(`sources:\n  - id: slow\n    url: ${slow.url('/feed.xml')}\n    interval: 1s\n`);
+      const config = parseSources(`defaults:\n  delay: 0s\nsources:\n  - id: slow\n    url: ${slow.url('/feed.xml')}\n    interval: 1s\n`);
       const t0 = Date.now();
       const running = watch({ repo, pipeline, config, signal: stop.signal });
       setTimeout(() => stop.abort(), 300);
@@ -140,7 +140,7 @@ describe('watch', () => {
 
   it('reads a long feed over several rounds (maxItems) before it trusts a 304', async () => {
     const repo = await open(path.join(dir, 'paged.db'));
-    const config = parseSources(`sources:\n  - id: paged\n    url: ${sites.news.url('/en/rss.xml')}\n    maxItems: 2\n`);
+    const config = parseSources(`defaults:\n  delay: 0s\nsources:\n  - id: paged\n    url: ${sites.news.url('/en/rss.xml')}\n    maxItems: 2\n`);
     // The English feed's pages plus its paywalled and disallowed entries.
     const n = sites.expectedUrls().filter((u) => u.includes('/en/')).length + 2;
     const rounds = Math.ceil(n / 2);
@@ -177,6 +177,7 @@ describe('watch', () => {
     expect(c.sources.map((s) => s.type)).toEqual(['auto', 'auto', 'feed', 'sitemap', 'page']);
     expect(c.sources.find((s) => s.id === 'ceasefire-statement')?.intervalMs).toBe(86_400_000);
     expect(c.perHost).toBe(1);
+    expect(c.delayMs).toBe(1000);
   });
 
   it('reads the SOURCES.yml format and refuses a bad one with the file and source named', () => {

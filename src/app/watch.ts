@@ -39,6 +39,8 @@ export interface SourceConfig {
 export interface WatchConfig {
   readonly sources: readonly SourceConfig[];
   readonly perHost: number;
+  /** Pause between two requests to one host, ms (robots.txt Crawl-delay can raise it). */
+  readonly delayMs: number;
   readonly timeoutMs: number;
   readonly retries: number;
   readonly userAgent: string;
@@ -99,6 +101,7 @@ export function parseSources(text: string, file = 'SOURCES.yml'): WatchConfig {
   return {
     sources,
     perHost,
+    delayMs: d['delay'] === 0 || d['delay'] === '0' || d['delay'] === '0s' ? 0 : parseDuration(d['delay'] ?? '1s', `${file}: defaults.delay`),
     timeoutMs: parseDuration(d['timeout'] ?? '20s', `${file}: defaults.timeout`),
     retries: Math.max(0, Math.min(5, Number(d['retries'] ?? 2))),
     userAgent: typeof d['userAgent'] === 'string' ? d['userAgent'] : USER_AGENT,
@@ -211,6 +214,7 @@ export class Watcher {
     this.log = o.log ?? (() => undefined);
     this.client = new WebClient({
       perHost: o.config.perHost,
+      gapMs: o.config.delayMs,
       timeoutMs: o.timeoutMs ?? o.config.timeoutMs,
       retries: o.config.retries,
       userAgent: o.config.userAgent,

@@ -104,6 +104,7 @@ export async function startNewsSites(): Promise<NewsSites> {
         // Generous: analysis runs on the same event loop as the fetches, on a busy test machine.
         '  timeout: 15s',
         '  retries: 0',
+        '  delay: 0s',
         'sources:',
         '  - id: wire-en',
         `    url: ${news.url('/en/rss.xml')}`,
