@@ -19,6 +19,13 @@ describe('entities stage, English', () => {
     expect(resolveRoleReference(d, anaphor)).toEqual({ key: 'alias:dmitry-peskov', name: 'Dmitry Peskov' });
   });
 
+  it('reads a role in apposition after the name', async () => {
+    const d = await analyse('Jeyhun Bayramov, Azerbaijan’s foreign minister, arrived on Monday.', { lang: 'en', published: '2022-05-10' });
+    expect(d.layers.roles).toContainEqual(expect.objectContaining({ person: 'alias:jeyhun-bayramov', role: 'foreign minister', org: 'country:AZ', asOf: '2022-05-10' }));
+    const r = await analyse('Вчера Сергей Лавров, глава МИД России, прибыл в Баку.', { lang: 'ru' });
+    expect(r.layers.roles).toContainEqual(expect.objectContaining({ person: 'alias:sergey-lavrov', role: 'foreign minister' }));
+  });
+
   it('gives a bare surname the key of the full name in the same document', async () => {
     const d = await analyse('Economist Talgat Omarbekov presented the report in Almaty. Omarbekov said the figures were preliminary.', { lang: 'en' });
     const full = byText(d, 'Talgat Omarbekov')!;

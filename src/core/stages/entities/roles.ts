@@ -82,10 +82,64 @@ export function extractRoles(doc: Doc, mentions: readonly Mention[], sentToks: r
       j--;
     }
     const role = ru ? russianRole(words, org, orgName, gz) : englishRole(words, gz);
-    if (!role) return;
-    roles.push({ start, end: m.end, stage: STAGE, rule: ru ? 'ru-role-before-name' : 'en-role-before-name', mention: mi, person: m.key, role, ...(org ? { org } : {}), ...(orgName ? { orgName } : {}), asOf });
+    if (role) {
+      roles.push({ start, end: m.end, stage: STAGE, rule: ru ? 'ru-role-before-name' : 'en-role-before-name', mention: mi, person: m.key, role, ...(org ? { org } : {}), ...(orgName ? { orgName } : {}), asOf });
+      return;
+    }
+    // Apposition after the name: `Sergey Lavrov, Russia's foreign minister,` / `Сергей Лавров, глава МИД России,`.
+    const after = appositiveRole(mentions, ts, pos[1], m, ru, gz);
+    if (after) roles.push({ start: m.start, end: after.end, stage: STAGE, rule: ru ? 'ru-role-apposition' : 'en-role-apposition', mention: mi, person: m.key, role: after.role, ...(after.org ? { org: after.org } : {}), ...(after.orgName ? { orgName: after.orgName } : {}), asOf });
   });
   return { roles };
+}
+
+function appositiveRole(mentions: readonly Mention[], ts: readonly Tok[], first: number, m: Mention, ru: boolean, gz: Gazetteer): { role: string; org?: string; orgName?: string; end: number } | null {
+  let j = first;
+  while (j < ts.length && ts[j]!.end <= m.end) j++;
+  if (ts[j]?.text !== ',') return null;
+  j++;
+  const words: string[] = [];
+  let org: string | undefined;
+  let orgName: string | undefined;
+  let end = -1;
+  for (; j < ts.length && j < first + 16; j++) {
+    const t = ts[j]!;
+    const mj = mentionAt(mentions, t);
+    if (mj >= 0 && mentions[mj]!.type !== 'PER') {
+      const om = mentions[mj]!;
+      org ??= om.key;
+      orgName ??= om.name;
+      end = om.end;
+      while (j + 1 < ts.length && ts[j + 1]!.start < om.end) j++;
+      continue;
+    }
+    if (!t.word) {
+      if (t.text === "'s" || t.text === '’s') continue;
+      break;
+    }
+    if (ru) {
+      const country = gz.ruAdjectives.get(t.lemma);
+      if (country) {
+        org ??= country;
+        orgName ??= gz.entries.get(country)?.name;
+      } else if (gz.ru.roleLemmas.has(t.lemma)) words.push(t.lemma);
+      else break;
+    } else {
+      const dem = gz.demonyms.get(t.lower);
+      if (dem) {
+        org ??= dem;
+        orgName ??= gz.entries.get(dem)?.name;
+      } else if (gz.en.roleWords.has(t.lower)) words.push(t.lower);
+      else if (t.lower === "'s" || t.lower === '’s') continue;
+      else if (!['the', 'of', 'a', 'an'].includes(t.lower)) break;
+    }
+    end = t.end;
+  }
+  // The apposition must close (comma, full stop, end) right where the role ends.
+  const closer = ts[j];
+  if (end < 0 || (closer && !/^[,.;:)]$/.test(closer.text))) return null;
+  const role = ru ? russianRole(words, org, orgName, gz) : englishRole(words, gz);
+  return role ? { role, ...(org ? { org } : {}), ...(orgName ? { orgName } : {}), end } : null;
 }
 
 function englishRole(words: readonly string[], gz: Gazetteer): string | null {
