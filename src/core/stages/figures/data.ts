@@ -22,6 +22,8 @@ export interface RawNumberWords {
 export interface RawLexiconEntry {
   readonly gloss: string;
   readonly people?: boolean;
+  /** For a predicate: the counted-thing gloss that `people` + this predicate means (`killed` -> `dead`). */
+  readonly thing?: string;
   readonly en: readonly string[];
   readonly ru: readonly string[];
 }
@@ -63,6 +65,7 @@ export interface UnitInfo {
 export interface LexEntry {
   readonly gloss: string;
   readonly people: boolean;
+  readonly thing?: string;
   /** Dictionary form of the phrase (the first Russian form, or the English form as listed). */
   readonly lemma: string;
 }
@@ -120,7 +123,7 @@ export function compileFiguresData(raw: RawFiguresData): FiguresData {
       const m = new Map<string, LexEntry>();
       for (const e of entries) {
         const forms = e[lang];
-        for (const f of forms) if (!m.has(f)) m.set(f, { gloss: e.gloss, people: e.people === true, lemma: lang === 'ru' ? ruLemma(forms, f) : f });
+        for (const f of forms) if (!m.has(f)) m.set(f, { gloss: e.gloss, people: e.people === true, lemma: lang === 'ru' ? ruLemma(forms, f) : f, ...(e.thing ? { thing: e.thing } : {}) });
       }
       return m;
     };

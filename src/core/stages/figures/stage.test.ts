@@ -24,10 +24,12 @@ describe('figures stage: what is counted', () => {
     expect(r[0]).toMatchObject({ value: 300, unit: 't', whatEn: 'construction materials' });
     expect(r[1]).toMatchObject({ value: 40, unit: 'units', whatEn: 'equipment' });
   });
-  it('adds the predicate to people (people returned, погибли -> killed)', () => {
+  it('adds the predicate to people (people returned); people killed are the dead', () => {
     expect(figs('More than 5,000 people have returned home.')[0]).toMatchObject({ whatEn: 'people returned', qualifier: 'min' });
-    expect(figs('Трое погибли при обстреле.', 'ru')[0]).toMatchObject({ value: 3, whatEn: 'people killed' });
-    expect(figs('В результате обстрела 12 человек погибли.', 'ru')[0]).toMatchObject({ value: 12, whatEn: 'people killed' });
+    expect(figs('Трое погибли при обстреле.', 'ru')[0]).toMatchObject({ value: 3, whatEn: 'dead' });
+    expect(figs('В результате обстрела 12 человек погибли.', 'ru')[0]).toMatchObject({ value: 12, what: 'человек погибнуть', whatEn: 'dead' });
+    expect(figs('At least 12 people were killed.')[0]).toMatchObject({ whatEn: 'dead' });
+    expect(figs('Officials counted 12 dead.')[0]).toMatchObject({ whatEn: 'dead' });
   });
   it('lemmatises Russian counted things through the lexicon', () => {
     const [a, b] = figs('Контингент насчитывает 2000 военнослужащих и 80 бронетранспортёров.', 'ru');

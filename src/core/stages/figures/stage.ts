@@ -352,7 +352,7 @@ function describe(ctx: Ctx, n: NumberExpr, all: readonly NumberExpr[]): What | n
     const before = b >= 0 ? lexAt(ctx, b, T.predicates) : null;
     if (before && before.j === b + 1) {
       const predText = before.entry.lemma;
-      return { what: `${what ?? ''} ${predText}`.trim(), whatEn: `${whatEn ?? 'people'} ${before.entry.gloss}`, span: { start: toks[b]!.start, end: toks[npEnd - 1]?.end ?? n.end }, rule: 'what-predicate' };
+      return { what: `${what ?? ''} ${predText}`.trim(), whatEn: peopleGloss(whatEn ?? 'people', before.entry), span: { start: toks[b]!.start, end: toks[npEnd - 1]?.end ?? n.end }, rule: 'what-predicate' };
     }
   }
   if (pred && (what === null || people || whatEn === 'land')) {
@@ -360,10 +360,10 @@ function describe(ctx: Ctx, n: NumberExpr, all: readonly NumberExpr[]): What | n
     if (what === null) {
       people = people || pred.entry.people;
       what = predText;
-      whatEn = pred.entry.people ? `people ${pred.entry.gloss}` : pred.entry.gloss;
+      whatEn = pred.entry.people ? peopleGloss('people', pred.entry) : pred.entry.gloss;
     } else {
       what = `${what} ${predText}`;
-      whatEn = `${whatEn ?? what} ${pred.entry.gloss}`;
+      whatEn = peopleGloss(whatEn ?? what, pred.entry);
     }
     return { what, whatEn, span: { start: toks[hit ? hit.from : q === npEnd && npEnd === p ? q : p]!.start, end: toks[pred.j - 1]!.end }, rule: 'what-predicate' };
   }
@@ -588,4 +588,13 @@ function startsWithAnaphor(text: string, start: number, T: LangTables): boolean 
   const words = m[1]!.toLowerCase().split(/\s+/);
   for (let k = words.length; k > 0; k--) if (T.anaphors.has(words.slice(0, k).join(' '))) return true;
   return false;
+}
+
+/**
+ * The gloss of a counted thing with its predicate: `people` + `killed` is the lexicon's
+ * `dead` when the predicate names that thing (so `12 people were killed` and `12 dead`
+ * compare); other heads keep the predicate (`civilians killed`, `people returned`).
+ */
+function peopleGloss(head: string, pred: LexEntry): string {
+  return head === 'people' && pred.thing ? pred.thing : `${head} ${pred.gloss}`;
 }
