@@ -80,6 +80,8 @@ export function scanQuotes(text: string, start: number, end: number): QuoteSegme
         const opening = (prev === undefined || OPEN_CONTEXT.test(prev)) && !isSpace(next);
         const closing = !isSpace(prev) && (next === undefined || !isWordChar(next));
         if (topIdx >= 0 && (closing || !opening)) closeTo(at, '"');
+        // `... everyone. "You could see ...`: paragraphs of one quote run together on a line; the mark reopens the same quote.
+        else if (opening && topIdx >= 0 && /[.!?…]\s+$/u.test(text.slice(Math.max(start, at - 3), at))) break;
         else if (opening) stack.push({ mark: '"', at, w });
         else if (topIdx >= 0) closeTo(at, '"');
         break;
