@@ -21,16 +21,18 @@ class HostSlots {
   private readonly queue: (() => void)[] = [];
   constructor(private readonly limit: number) {}
   async run<T>(gapMs: number, signal: AbortSignal | undefined, f: () => Promise<T>): Promise<T> {
+    // A released slot is handed straight to the next waiter, so a newcomer cannot slip in between.
     if (this.active >= this.limit) await new Promise<void>((r) => this.queue.push(r));
-    this.active++;
+    else this.active++;
     try {
       const wait = this.last + gapMs - Date.now();
       if (wait > 0) await sleep(wait, signal);
       return await f();
     } finally {
       this.last = Date.now();
-      this.active--;
-      this.queue.shift()?.();
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 }
