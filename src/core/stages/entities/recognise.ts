@@ -440,6 +440,13 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       while (j < toks.length && toks[j]!.word && toks[j]!.cap && toks[j]!.cyr && !toks[j]!.initial && (hasAny(toks[j]!, PERSON_TAGS) || toks[j]!.mrule === 'guess' || toks[j]!.mrule === 'unknown-name' || (j === i + 1 && t.tags.includes('Name') && !gazMatch(toks, j, gz)))) j++;
       // A lone first name at the start of a sentence is often a common word (`Вера`, `Роза`); keep surnames.
       const surnOnly = j === i + 1 && !t.tags.includes('Name') && !t.tags.includes('Patr');
+      // `в Тусоне`, `на Гагаузии`: a lone surname parse after a locative preposition is a place.
+      const p = toks[i - 1];
+      if (surnOnly && p && ['в', 'во', 'на'].includes(p.lower) && !t.tags.includes('ablt')) {
+        push(i, j, 'LOC', 'locative-place');
+        i = j;
+        continue;
+      }
       push(i, j, 'PER', 'morph-person', surnOnly ? { surnOnly } : {});
       i = j;
       continue;
@@ -507,6 +514,11 @@ export function recogniseRussian(text: string, toks: readonly Tok[], gz: Gazette
       continue;
     }
     if (isAdj(t)) {
+      i++;
+      continue;
+    }
+    if (/-[а-яё]/u.test(t.text) && !/^\p{Lu}[^-]*-\p{Lu}/u.test(t.text)) {
+      // `PR-служба`, `Интернет-магазин`: a compound with a common noun, not a name.
       i++;
       continue;
     }
