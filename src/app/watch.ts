@@ -355,6 +355,13 @@ export class Watcher {
         await this.hostFailed(hosts, err);
         return 'retry';
       }
+      // A document the store could not write is not the page's fault: try the entry again next round.
+      const unsaved = summary.failures.find((f) => !f.code.startsWith('web/') && !f.code.startsWith('ingest/'));
+      if (unsaved) {
+        failed++;
+        this.log(`failed: ${unsaved.reason} [${unsaved.code}]`);
+        return 'retry';
+      }
       for (const f of summary.failures) this.log(`rejected: ${f.reason}`);
       if (summary.documents > 0) {
         // Stored now (added, or the same text already kept from another source); a re-read page does not count twice.
