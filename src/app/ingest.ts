@@ -10,6 +10,7 @@ import type { Pipeline } from '../core/pipeline.js';
 import type { Repository, SaveOutcome } from '../store/repository.js';
 import { readInputs, type ReadItem, type ReadOptions } from '../ingest/index.js';
 import { inProcessAnalyser, type Analyser } from './analyser.js';
+import { saveTolerant } from '../store/save.js';
 
 /** A read item, or an input that was checked and has not changed (an HTTP 304). */
 export type IngestItem = ReadItem | { readonly ok: 'unchanged'; readonly input: string };
@@ -82,10 +83,17 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const ts = clock();
-    const results = await repo.save(batch);
+    // One document the store refuses must not cost the rest of the batch: it is reported, the others saved.
+    const results = await saveTolerant(repo, batch);
     timings.set('store.save', (timings.get('store.save') ?? 0) + clock() - ts);
     results.forEach((r, i) => {
       pending.delete(r.id);
+      if (r.outcome === 'failed') {
+        failures.push({ input: batchNames[i] ?? r.id, code: r.error.code, reason: r.error.message });
+        done++;
+        opts.onProgress?.({ done, bytes: 0, outcome: 'failed', input: batchNames[i] ?? r.id, message: r.error.message });
+        return;
+      }
       if (r.outcome === 'added') added++;
       else if (r.outcome === 'unchanged') unchanged++;
       else duplicates++;
