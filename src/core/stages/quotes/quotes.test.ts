@@ -234,6 +234,14 @@ describe('speaker resolution', () => {
 });
 
 describe('dates', () => {
+  it('dates a statement by the time stage’s date next to the cue, not by a date inside what was said', async () => {
+    const d = await analyse('Mayor Tom Hale said on 3 June 2024 that the bridge would reopen on 10 July 2024.', { published: '2024-06-05' });
+    expect(quotes(d)[0]).toMatchObject({ kind: 'indirect', date: '2024-06-03' });
+    const e = await analyse('Mayor Tom Hale said that the bridge would reopen on 10 July 2024.', { published: '2024-06-05' });
+    expect(quotes(e)[0]!.date).toBe('2024-06-05');
+  });
+
+
   it('dates a quote by a date expression in its attribution when the times layer has one', async () => {
     const text = 'The dam is safe, engineer Tom Hale said on 3 May.';
     const at = text.indexOf('3 May');

@@ -1281,6 +1281,8 @@ function dateOf(v: View, c: Candidate): string | null {
   const times = (v.doc.layers as Record<string, unknown>)['times'] as readonly (Span & { value?: unknown })[] | undefined;
   if (!times?.length || !c.attr?.cue) return published;
   const w = { start: Math.min(c.attr.cue.start, c.attr.speaker?.start ?? c.attr.cue.start), end: Math.max(c.attr.end, c.attr.cue.end + 40) };
+  // A date inside what was said dates the event, not the statement.
+  if (c.start >= c.attr.cue.end) w.end = Math.min(w.end, c.start);
   const inWindow = (t: Span): boolean => t.start >= w.start && t.end <= Math.min(w.end, c.dateWindow.end || w.end);
   for (const t of times) {
     if (!inWindow(t)) continue;
