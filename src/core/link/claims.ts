@@ -71,8 +71,6 @@ export interface ClaimOptions {
   readonly sameTimeDays?: number;
   /** Relative tolerance of `about`/`около` (default 0.1). */
   readonly approx?: number;
-  /** Without a subject, figures further apart than this many days are not the same claim (default 90). */
-  readonly subjectlessGapDays?: number;
 }
 
 const DAY = 86_400_000;
@@ -163,24 +161,11 @@ export function groupClaims(figures: readonly ClaimFigure[], options: ClaimOptio
     if (!g) groups.set(key, (g = []));
     g.push({ f, from: r[0], to: r[1] });
   }
-  const gap = options.subjectlessGapDays ?? 90;
   const parts: [string, Dated[]][] = [];
   for (const key of [...groups.keys()].sort()) {
-    const g = groups.get(key)!.sort((a, b) => a.from - b.from || a.to - b.to || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
-    if (key.split('|')[1] !== '') {
-      parts.push([key, g]);
-      continue;
-    }
-    // Without a subject or place, only figures close in time can be about the same thing.
-    let chain: Dated[] = [];
-    for (const d of g) {
-      if (chain.length && d.from - chain[chain.length - 1]!.to > gap) {
-        parts.push([`${key}|${chain[0]!.f.asOf}`, chain]);
-        chain = [];
-      }
-      chain.push(d);
-    }
-    if (chain.length) parts.push([parts.some(([k]) => k.startsWith(key)) ? `${key}|${chain[0]!.f.asOf}` : key, chain]);
+    // Without a subject or a place there is nothing to say two figures are about the same thing.
+    if (key.split('|')[1] === '') continue;
+    parts.push([key, groups.get(key)!.sort((a, b) => a.from - b.from || a.to - b.to || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0))]);
   }
   const claims: Claim[] = [];
   for (const [key, g] of parts) {

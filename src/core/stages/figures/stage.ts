@@ -286,7 +286,9 @@ function describe(ctx: Ctx, n: NumberExpr, all: readonly NumberExpr[]): What | n
   if (n.qualifier === 'more' && toks[p] && T.qualAfter.get(toks[p]!.lower) === 'more' && toks[p]!.lower !== 'additional') p++;
   if (lang === 'en' && toks[p]?.lower === 'of' && n.unit) p++;
   if (lang === 'en' && toks[p]?.lower === 'of' && n.vague) p++;
-  if (lang === 'en' && toks[p]?.lower === 'of' && n.kind === 'percent') {
+  if (n.kind === 'percent') {
+    // A percentage counts a share of what follows `of`/`от` (`30% of the land`), else nothing (`36% higher`).
+    if (!toks[p] || (toks[p]!.lower !== 'of' && toks[p]!.lower !== 'от')) return null;
     p++;
     if (toks[p] && DETERMINERS.has(toks[p]!.lower)) p++;
   }
