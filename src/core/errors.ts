@@ -21,9 +21,18 @@ export class ChronicleError extends Error {
 /** A problem with one input (file, record, URL); the batch goes on without it. */
 export class InputError extends ChronicleError {
   constructor(code: string, input: string, reason: string, options?: { cause?: unknown }) {
-    super(code, `${input}: ${reason}`, input, options);
+    super(code, oneLine(`${input}: ${reason}`), input, options);
     this.name = 'InputError';
   }
+}
+
+/**
+ * Error messages are one line: parser messages quote the input, which may hold line breaks
+ * (found by fuzzing). Breaks are shown escaped; a very long message is shortened.
+ */
+export function oneLine(s: string, max = 500): string {
+  const flat = s.replace(/[\r\n\u2028\u2029]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : ' '));
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** Bad usage: unknown option, bad argument. */

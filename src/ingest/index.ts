@@ -123,7 +123,8 @@ function parseWhole(text: string, format: Format, t: Target, encoding: string, o
         return [fail('ingest/bad-record', t.display, `CSV: ${(e as Error).message}`, e)];
       }
       rows.forEach((r, i) => out.push(recordToDoc(r, { ...source, record: i }, opts.fields, t.display)));
-      return out;
+      // A header and no rows: say so, as the streamed reader does (found by fuzzing: it returned nothing).
+      return out.length ? out : [fail('ingest/empty', t.display, 'no records')];
     }
   }
 }
