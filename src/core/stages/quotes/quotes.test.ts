@@ -53,6 +53,21 @@ describe('direct quotes', () => {
     expect(texts).toContain('We will not sell the park to anyone,');
   });
 
+  it('reads a name, an appositive and then the cue after a quote', async () => {
+    const d = await analyse('“Nobody expected this,” Garber, a former harbour pilot, said on Monday.');
+    expect(quotes(d)[0]).toMatchObject({ kind: 'direct', speakerName: 'Garber', cueLemma: 'say' });
+  });
+
+  it('takes the source of a quote paragraph from `X echoed:` ending the paragraph before', async () => {
+    const d = await analyse('The crowd cheered.\n\nStudent Ria Potts echoed:\n\n“He says what he thinks, and people like that.”');
+    expect(quotes(d)[0]).toMatchObject({ speakerName: 'Ria Potts', cueLemma: 'echo', rule: 'direct-attribution-before' });
+  });
+
+  it('carries the speaker on after an attribution with a long appositive', async () => {
+    const d = await analyse('“I like him,” said Mona Ferris, 59, of North Philadelphia. “He is new to the game.”');
+    expect(quotes(d).map((q) => [q.speakerName, q.speakerHow])).toEqual([['Mona Ferris', 'named'], ['Mona Ferris', 'continuation']]);
+  });
+
   it('carries the speaker to a following quote paragraph without its own cue', async () => {
     const d = await analyse('"The talks were useful," the envoy Omar Tal said.\n"We meet again in May."');
     const qs = quotes(d).filter((q) => q.kind === 'direct');

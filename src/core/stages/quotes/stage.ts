@@ -401,7 +401,7 @@ function findQuotes(doc: Doc, lex: CompiledLexicon): Quote[] {
         // A quote paragraph with no cue right after another quote: the same speaker goes on.
         const prevEnd = prevDirect ? Math.max(prevDirect.end, prevDirect.attr?.end ?? 0) : -1;
         const between = prevDirect ? text.slice(prevEnd, first.open) : '';
-        if (prevDirect && between.length < 400 && !/[\p{L}]{3,}.*[\p{L}]{3,}.*[\p{L}]{3,}.*[\p{L}]{3,}.*[\p{L}]{3,}/su.test(stripQuotedText(between))) {
+        if (prevDirect && between.length < 400 && (stripQuotedText(between).match(/\p{L}{3,}/gu) ?? []).length < 5) {
           c.continuation = true;
           c.rule = 'direct-continuation';
         } else if (words < 4 || !endsSentence) continue;
@@ -689,6 +689,17 @@ function parseAfter(v: View, L: CompiledLang, from: number, to: number): Attribu
   for (let i = a; i < b && words < 12; i++) {
     const t = v.tokens[i]!;
     if (t.kind === 'punct') {
+      // `"...," Graham, a former candidate, said.`: a name, an appositive, then the cue.
+      if (v.lw(i) === ',' && i > a && words >= 1 && words <= 4 && isUpperTok(v, a)) {
+        let k = i + 1;
+        while (k < b && k - i < 16 && v.lw(k) !== ',' && !v.cueLemma[k]) k++;
+        let c = k + 1;
+        while (c < b && L.aux.has(v.lw(c)) && !v.cueLemma[c]) c++;
+        if (v.lw(k) === ',' && c < b && v.cueLemma[c] && !L.thatOnly.has(v.cueLemma[c]!)) {
+          const sp = { start: v.tokens[a]!.start, end: v.tokens[i - 1]!.end };
+          return { speaker: sp, cue: { start: v.tokens[c]!.start, end: v.tokens[c]!.end }, cueLemma: v.cueLemma[c]!, end: extendTail(v, L, v.tokens[c]!.end, to) };
+        }
+      }
       if ([',', ';', ':', '(', ')', '«', '"', '“'].includes(v.lw(i)!) && i > a) break;
       continue;
     }
@@ -793,7 +804,8 @@ function parseBefore(v: View, L: CompiledLang, from: number, to: number): Attrib
     }
     let speaker = subjectBefore(v, CL, i, from);
     if (!speaker) speaker = plausibleSource(v, phraseAfter(v, CL, i + 1, to, true));
-    if (speaker && v.lw(v.tokenFrom(speaker.start)) && CL.thatOnly.has(cue) && !v.lows(i + 1, b).some((w) => CL.that.has(w))) return null;
+    const colon = /:\s*$/u.test(v.text.slice(t.end, to));
+    if (speaker && !colon && CL.thatOnly.has(cue) && !v.lows(i + 1, b).some((w) => CL.that.has(w))) return null;
     return { speaker, cue: { start: t.start, end: t.end }, cueLemma: cue, end: t.end };
   }
   return accordingAt(v, L, a, b);
