@@ -222,7 +222,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   app.get<{ Params: { id: string } }>('/api/stories/:id', { schema: { description: 'one story: its documents side by side with shared entities, dates and figures' } }, async (req) => {
     const s = model.byId('stories', req.params.id) ?? notFound('story', req.params.id);
     const docIds = s.documents as string[];
-    const per = (section: string, key: string): Record<string, string[]> => Object.fromEntries(docIds.map((d) => [d, [...new Set(model.byDoc(section, d).map((r) => str(r[key])).filter(Boolean))]]));
+    const text = (v: unknown): string => (typeof v === 'number' ? String(v) : str(v));
+    const per = (section: string, key: string): Record<string, string[]> => Object.fromEntries(docIds.map((d) => [d, [...new Set(model.byDoc(section, d).map((r) => text(r[key])).filter(Boolean))]]));
     const shared = (m: Record<string, string[]>): string[] => {
       const counts = new Map<string, number>();
       for (const l of Object.values(m)) for (const x of l) counts.set(x, (counts.get(x) ?? 0) + 1);
