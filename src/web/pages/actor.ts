@@ -34,7 +34,7 @@ function Network({ center, nodes }: { center: string; nodes: { id: string; name:
   const max = Math.max(1, ...shown.map((n) => n.count));
   const r = 120, cx = 170, cy = 150;
   return html`
-    <svg class="network" viewBox="0 0 340 300" role="img" aria-label=${t('coOccurring')}>
+    <svg class="network" viewBox="-60 0 460 300" role="img" aria-label=${t('coOccurring')}>
       ${shown.map((n, i) => {
         const a = (2 * Math.PI * i) / shown.length - Math.PI / 2;
         const x = cx + r * Math.cos(a), y = cy + r * Math.sin(a);
