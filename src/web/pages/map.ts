@@ -25,10 +25,14 @@ export function MapPage() {
   if (!data || !world) return html`<h1>${t('map')}</h1><${Status} loading=${loading || !world} error=${error} />`;
   const W = 900, H = 560;
   const pts = data.filter((p) => Number.isFinite(p.geo.lat) && Number.isFinite(p.geo.lon));
-  // Fit the places (or the South Caucasus when there are none), with some margin around them.
-  const lons = pts.length ? pts.map((p) => p.geo.lon) : [43, 50];
-  const lats = pts.length ? pts.map((p) => p.geo.lat) : [38, 42];
-  const pad = 2;
+  // Fit the busiest places (or the South Caucasus when there are none), with some margin:
+  // a few far-off mentions (Washington, Berlin) should not shrink the region the story is about.
+  const weight = (p: Place): number => p.events + p.mentions;
+  const top = Math.max(0, ...pts.map(weight));
+  const focus = pts.filter((p) => weight(p) >= top * 0.15);
+  const lons = focus.length ? focus.map((p) => p.geo.lon) : [43, 50];
+  const lats = focus.length ? focus.map((p) => p.geo.lat) : [38, 42];
+  const pad = 1.5;
   const box: GeoJSON.Feature = { type: 'Feature', properties: {}, geometry: { type: 'MultiPoint', coordinates: [[Math.min(...lons) - pad, Math.min(...lats) - pad], [Math.max(...lons) + pad, Math.max(...lats) + pad]] } };
   const projection = geoMercator().fitSize([W, H], box);
   const path = geoPath(projection);
