@@ -1,12 +1,13 @@
-/** `chronicle export --format json|jsonl [--out FILE]`. */
+/** `chronicle export --format json|jsonl|csv [--out FILE]` (csv: one row per event, spreadsheet-safe). */
 import fs from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { exportJson, exportJsonl, type Sink } from '../../app/export.js';
+import { exportEventsCsv } from '../../app/events-csv.js';
 import { UsageError } from '../../core/errors.js';
 import { withRepo } from '../context.js';
 
-export const EXPORT_FORMATS = ['json', 'jsonl'];
+export const EXPORT_FORMATS = ['json', 'jsonl', 'csv'];
 
 export function register(program: Command): void {
   program
@@ -25,6 +26,7 @@ export function register(program: Command): void {
           },
         };
         if (o.format === 'jsonl') await exportJsonl(repo, sink);
+        else if (o.format === 'csv') await exportEventsCsv(repo, sink);
         else await exportJson(repo, sink);
         if (o.out) await new Promise<void>((resolve, reject) => (stream as fs.WriteStream).end((err?: Error | null) => (err ? reject(err) : resolve())));
       });
