@@ -102,10 +102,13 @@ function sentenceEvents(
     const t = tokens[i] as Token;
     surface.push(fold(doc.text.slice(t.start, t.end)));
   }
-  const lemmaSet = new Set(lemmas);
   const found: { at: number; len: number; trig: Trigger; type: EventType }[] = [];
   for (let w = 0; w < lemmas.length; w++) {
-    const cands = [...(table.get(lemmas[w] as string) ?? []), ...(surface[w] !== lemmas[w] ? table.get(surface[w] as string) ?? [] : [])];
+    // Most words start no trigger: build a candidate list only when one does.
+    const byLemma = table.get(lemmas[w] as string);
+    const bySurface = surface[w] !== lemmas[w] ? table.get(surface[w] as string) : undefined;
+    if (byLemma === undefined && bySurface === undefined) continue;
+    const cands = byLemma !== undefined && bySurface !== undefined ? [...byLemma, ...bySurface] : (byLemma ?? bySurface)!;
     for (const trig of cands) {
       const len = matchAt(trig.seq, lemmas, surface, w);
       if (len === 0) continue;
@@ -133,10 +136,11 @@ function sentenceEvents(
     end: (tokens[idx[f.at + f.len - 1] as number] as Token).end,
   });
   const triggers = accepted.map(spanOf);
+  // The sentence's top-level mentions, once per sentence rather than once per trigger.
+  const ms = accepted.length > 0 ? mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.parent == null) : [];
   for (const f of accepted) {
     const trigger = spanOf(f);
     const clause = clauseAround(doc, s, tokens, lemmas, idx, f.at, lang);
-    const ms = mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.parent == null);
     const { participants, place } = participantsOf(doc, ms, clause, trigger, tokens, idx, surface);
     out.push({
       start: trigger.start,
