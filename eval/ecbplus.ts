@@ -105,7 +105,7 @@ export async function run(args: EvalArgs): Promise<EvalReport> {
   const storyOf = new Map<string, string>();
   for (const topic of topics) {
     const inTopic = docs.filter((d) => d.ecb.topic === topic);
-    const stories = groupStories(inTopic.map((d) => ({ id: d.doc.id, lang: 'en', date: null, features: storyFeatures(d.doc) })), { threshold: 0.2, maxDfShare: 1 });
+    const stories = groupStories(inTopic.map((d) => ({ id: d.doc.id, lang: 'en', date: null, features: storyFeatures(d.doc) })), { threshold: 0.2, maxDfShare: 1, minShared: 1 });
     for (const s of stories) for (const id of s.documents) storyOf.set(id, s.id);
   }
   const chronicle = toClustering(group(all, ({ m, d }) => `${d.ecb.topic}|${storyOf.get(d.doc.id) ?? d.doc.id}|${headLemma(m, d.doc)}`, ({ m }) => m.id));

@@ -35,11 +35,21 @@ describe('stories', () => {
   });
 
   it('dates an undated document from the most similar dated one in its story, within its bounds', () => {
-    const stories = [{ id: 's', documents: ['u', 'd1', 'd2'], langs: ['en', 'ru'], links: [{ a: 'u', b: 'd1', score: 0.9 }, { a: 'u', b: 'd2', score: 0.5 }] }];
+    const stories = [{ id: 's', documents: ['u', 'd1', 'd2'], langs: ['en', 'ru'], links: [{ a: 'u', b: 'd1', score: 0.9, shared: 30 }, { a: 'u', b: 'd2', score: 0.6, shared: 20 }] }];
     const docs = new Map([['u', { date: null, after: '2023-05-17' }], ['d1', { date: '2023-09-21' }], ['d2', { date: '2023-09-22' }]]);
     expect(datesFromStories(stories, docs)).toEqual([{ doc: 'u', date: '2023-09-21', from: 'd1', score: 0.9 }]);
     const bounded = new Map([['u', { date: null, after: '2023-10-01' }], ['d1', { date: '2023-09-21' }], ['d2', { date: '2023-09-22' }]]);
     expect(datesFromStories(stories, bounded)).toEqual([]);
+  });
+
+  it('does not date a document from a merely similar short lead', () => {
+    const stories = [{ id: 's', documents: ['u', 'd'], langs: ['en', 'ru'], links: [{ a: 'u', b: 'd', score: 0.48, shared: 8 }] }];
+    expect(datesFromStories(stories, new Map([['u', { date: null }], ['d', { date: '2023-05-19' }]]))).toEqual([]);
+  });
+
+  it('does not join two documents on fewer than three shared features', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => doc(`z${i}`, 'en', null, [`e:other${i}`]));
+    expect(groupStories([doc('p', 'ru', '2023-01-01', ['e:aliyev', 'e:az', 'e:p1']), doc('q', 'ru', '2023-01-02', ['e:aliyev', 'e:az', 'e:q1']), ...filler])).toEqual([]);
   });
 
   it('measures cosine over shared features only', () => {

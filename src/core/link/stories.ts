@@ -149,8 +149,8 @@ export interface Story {
   readonly id: string;
   readonly documents: readonly string[];
   readonly langs: readonly string[];
-  /** Pairwise links that formed the story, with their similarity. */
-  readonly links: readonly { a: string; b: string; score: number }[];
+  /** Pairwise links that formed the story, with their similarity and how many features they share. */
+  readonly links: readonly { a: string; b: string; score: number; shared: number }[];
 }
 
 export interface StoryOptions {
@@ -160,6 +160,11 @@ export interface StoryOptions {
   readonly maxDays?: number;
   /** Features in more than this share of documents do not generate candidates. */
   readonly maxDfShare?: number;
+  /**
+   * Two documents must share at least this many features: one shared name and a date make
+   * two short news leads look alike without being one story, and chain unrelated ones together.
+   */
+  readonly minShared?: number;
 }
 
 function days(a: string, b: string): number {
@@ -195,7 +200,8 @@ export function groupStories(docs: readonly StoryDoc[], opts: StoryOptions = {})
   const { vectors, candidates } = neighbours(sorted, opts);
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => { while (parent[i] !== i) { parent[i] = parent[parent[i] as number] as number; i = parent[i] as number; } return i; };
-  const links: { a: number; b: number; score: number }[] = [];
+  const minShared = opts.minShared ?? 3;
+  const links: { a: number; b: number; score: number; shared: number }[] = [];
   sorted.forEach((d, i) => {
     for (const j of candidates(i)) {
       if (j <= i) continue;
@@ -203,7 +209,10 @@ export function groupStories(docs: readonly StoryDoc[], opts: StoryOptions = {})
       if (d.date && e.date && days(d.date, e.date) > maxDays) continue;
       const score = cosine(vectors[i] as Map<string, number>, vectors[j] as Map<string, number>);
       if (score < threshold) continue;
-      links.push({ a: i, b: j, score });
+      let shared = 0;
+      for (const k of d.features.keys()) if (e.features.has(k)) shared++;
+      if (shared < minShared) continue;
+      links.push({ a: i, b: j, score, shared });
       const ra = find(i), rb = find(j);
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
     }
@@ -218,7 +227,7 @@ export function groupStories(docs: readonly StoryDoc[], opts: StoryOptions = {})
       id: 's' + createHash('sha256').update(ids[0] as string).digest('hex').slice(0, 16),
       documents: ids,
       langs: [...new Set(members.map((i) => (sorted[i] as StoryDoc).lang))].sort(),
-      links: links.filter((l) => find(l.a) === root).map((l) => ({ a: (sorted[l.a] as StoryDoc).id, b: (sorted[l.b] as StoryDoc).id, score: Math.round(l.score * 1000) / 1000 })),
+      links: links.filter((l) => find(l.a) === root).map((l) => ({ a: (sorted[l.a] as StoryDoc).id, b: (sorted[l.b] as StoryDoc).id, score: Math.round(l.score * 1000) / 1000, shared: l.shared })),
     });
   }
   return stories.sort((a, b) => a.id.localeCompare(b.id));
@@ -235,9 +244,11 @@ export interface StoryDate {
 /**
  * Undated documents take a date from their story: the date of the most similar
  * dated document in it, when that one is close enough to be the same report
- * (a translation or a re-write). `after`/`before` bounds of the document must allow it.
+ * (a translation or a re-write: similarity >= 0.5 over at least 10 shared
+ * features; a short lead that merely names the same people and the same
+ * agreement is not enough). `after`/`before` bounds of the document must allow it.
  */
-export function datesFromStories(stories: readonly Story[], docs: ReadonlyMap<string, { date: string | null; after?: string; before?: string }>, minScore = 0.3): StoryDate[] {
+export function datesFromStories(stories: readonly Story[], docs: ReadonlyMap<string, { date: string | null; after?: string; before?: string }>, minScore = 0.5, minShared = 10): StoryDate[] {
   const out: StoryDate[] = [];
   for (const s of stories) {
     for (const id of s.documents) {
@@ -246,7 +257,7 @@ export function datesFromStories(stories: readonly Story[], docs: ReadonlyMap<st
       let best: StoryDate | null = null;
       for (const l of s.links) {
         const other = l.a === id ? l.b : l.b === id ? l.a : null;
-        if (!other || l.score < minScore) continue;
+        if (!other || l.score < minScore || l.shared < minShared) continue;
         const od = docs.get(other)?.date;
         if (!od) continue;
         if ((d.after && od < d.after) || (d.before && od > d.before)) continue;
