@@ -1,0 +1,14 @@
+/** A short run of scripts/load-api.ts in CI: reads served while an ingest writes, no errors. */
+import { describe, expect, it } from 'vitest';
+import { runLoad } from '../../scripts/load-api.js';
+
+describe('API under load while an ingest runs', () => {
+  it('serves concurrent reads without errors or non-2xx answers', async () => {
+    const f = await runLoad({ seconds: 3, connections: 4, docs: 300 });
+    console.log(`load-smoke: ${f.requests} requests, p50 ${f.latencyMs.p50} ms, p97.5 ${f.latencyMs.p97_5} ms, ${f.errors} errors, ingest running: ${f.ingestRunning}`);
+    expect(f.requests).toBeGreaterThan(20);
+    expect(f.errors).toBe(0);
+    expect(f.timeouts).toBe(0);
+    expect(f.non2xx).toBe(0);
+  }, 120_000);
+});
