@@ -244,11 +244,11 @@ export interface StoryDate {
 /**
  * Undated documents take a date from their story: the date of the most similar
  * dated document in it, when that one is close enough to be the same report
- * (a translation or a re-write: similarity >= 0.5 over at least 10 shared
+ * (a translation or a re-write: a story link over at least 10 shared
  * features; a short lead that merely names the same people and the same
  * agreement is not enough). `after`/`before` bounds of the document must allow it.
  */
-export function datesFromStories(stories: readonly Story[], docs: ReadonlyMap<string, { date: string | null; after?: string; before?: string }>, minScore = 0.5, minShared = 10): StoryDate[] {
+export function datesFromStories(stories: readonly Story[], docs: ReadonlyMap<string, { date: string | null; after?: string; before?: string }>, minScore = 0.3, minShared = 10): StoryDate[] {
   const out: StoryDate[] = [];
   for (const s of stories) {
     for (const id of s.documents) {
