@@ -1,5 +1,5 @@
 /**
- * Ingest benchmark: `npm run bench -- PATH... [--stages a,b,c] [--db FILE] [--no-wink] [--label TEXT]`.
+ * Ingest benchmark: `npm run bench -- PATH... [--stages a,b,c] [--workers N] [--db FILE] [--no-wink] [--cpu-clock] [--batch N] [--label TEXT]`.
  *
  * Ingests the inputs into a fresh store and reports documents/s, MB/s (UTF-8 bytes
  * of document text), time per stage and peak RSS; then, in the same process, a
@@ -20,10 +20,10 @@ import { openRepository } from '../src/store/open.js';
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
   allowPositionals: true,
-  options: { workers: { type: 'string', default: '1' }, stages: { type: 'string' }, db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false } },
+  options: { workers: { type: 'string', default: '1' }, stages: { type: 'string' }, db: { type: 'string' }, 'no-wink': { type: 'boolean', default: false }, label: { type: 'string' }, 'no-store': { type: 'boolean', default: false }, 'cpu-clock': { type: 'boolean', default: false }, batch: { type: 'string', default: '200' } },
 });
 if (positionals.length === 0) {
-  console.error('usage: npm run bench -- PATH... [--stages a,b,c] [--db FILE] [--no-wink] [--label TEXT]');
+  console.error('usage: npm run bench -- PATH... [--stages a,b,c] [--workers N] [--db FILE] [--no-wink] [--cpu-clock] [--batch N] [--label TEXT]');
   process.exit(64);
 }
 
@@ -35,11 +35,20 @@ const full = await createDefaultPipeline();
 const keep = values.stages?.split(',').map((x) => x.trim()).filter(Boolean);
 const pipeline = keep ? createPipeline(full.stages.filter((s) => keep.includes(s.name)), ['zones']) : full;
 const rss0 = process.memoryUsage().rss;
+// CPU time, not wall clock: the machine is shared, and CPU seconds compare across loads.
+const cpu0 = process.cpuUsage();
 const threads = Number(values.workers);
 // Worker threads run the whole default pipeline; --stages applies to the in-process run only.
 const analyser = threads > 1 ? workerAnalyser(threads) : undefined;
-const summary = await ingest(positionals, repo, pipeline, { batchSize: 200, ...(analyser ? { analyser } : {}) });
+// `--cpu-clock`: stage and phase times in this thread's CPU ms, not wall ms (steady on a loaded machine).
+const cpuClock = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const summary = await ingest(positionals, repo, pipeline, { batchSize: Number(values.batch), ...(analyser ? { analyser } : {}), ...(values['cpu-clock'] ? { clock: cpuClock } : {}) });
 await analyser?.close();
+const cpu = process.cpuUsage(cpu0);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 await repo.close();
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -52,6 +61,8 @@ const result: Record<string, unknown> = {
   inputs: positionals,
   stages: pipeline.stages.map((s) => s.name),
   workers: threads,
+  batchSize: Number(values.batch),
+  clock: values['cpu-clock'] ? 'cpu' : 'wall',
   documents: summary.documents,
   added: summary.added,
   failed: summary.failed,
@@ -59,6 +70,9 @@ const result: Record<string, unknown> = {
   seconds: round(summary.seconds),
   docsPerSecond: round(summary.documents / summary.seconds),
   mbPerSecond: round(mb / summary.seconds),
+  // Main-thread CPU (with --workers > 1 the workers' CPU is not counted).
+  cpuSeconds: round(cpuSeconds),
+  mbPerCpuSecond: round(mb / cpuSeconds),
   analysisMbPerSecond: round(mb / (analysisMs / 1000)),
   stageMs: Object.fromEntries(Object.entries(summary.stageMs).map(([k, v]) => [k, round(v)])),
   peakRssMb: round(peakRssMb),
@@ -72,16 +86,22 @@ if (!values['no-wink']) {
   const nlp = winkNlp(model, ['pos']);
   const its = nlp.its;
   let winkMs = 0;
+  let winkCpu = 0;
   let winkBytes = 0;
   for await (const item of readInputs(positionals)) {
     if (!item.ok) continue;
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     nlp.readDoc(item.doc.text).tokens().out(its.pos);
+    const c = process.cpuUsage(c0);
+    winkCpu += (c.user + c.system) / 1e6;
     winkMs += performance.now() - t0;
     winkBytes += Buffer.byteLength(item.doc.text, 'utf8');
   }
   result.winkMbPerSecond = round(winkBytes / 1e6 / (winkMs / 1000));
   result.ratioToWink = round((winkBytes / 1e6 / (winkMs / 1000)) / (mb / summary.seconds));
+  result.winkMbPerCpuSecond = round(winkBytes / 1e6 / winkCpu);
+  result.cpuRatioToWink = round(winkBytes / 1e6 / winkCpu / (mb / cpuSeconds));
 }
 
 console.log(JSON.stringify(result, null, 2));
