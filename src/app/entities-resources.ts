@@ -10,6 +10,7 @@ import { readDataJson } from './resources.js';
 import { buildGazetteer, type Gazetteer } from '../core/stages/entities/gazetteer.js';
 import type { Abbreviation, AliasEntry, CityRecord, CountryRecord, EnLexicon, RuLexicon } from '../core/stages/entities/types.js';
 import type { RomaniseScheme } from '../core/link/entities.js';
+import { loadNerModel, type NerModelFile } from '../core/stages/entities/tagger/model.js';
 
 const require = createRequire(import.meta.url);
 
@@ -34,9 +35,20 @@ interface AtcCity {
 }
 
 let cached: Gazetteer | undefined;
+let cachedRules: Gazetteer | undefined;
 
+/** The gazetteer with the Russian statistical tagger (data/models/ner-ru.json, trained by scripts/train-ner.ts). */
 export function loadEntityGazetteer(): Gazetteer {
   if (cached) return cached;
+  const file = readDataJson<NerModelFile>('models', 'ner-ru.json');
+  if (file.format !== 'chronicle-ner-perceptron/1') throw new Error(`data/models/ner-ru.json: unknown model format ${String(file.format)}`);
+  cached = { ...loadRulesGazetteer(), tagger: loadNerModel(file) };
+  return cached;
+}
+
+/** The gazetteer alone (no tagger): what the tagger is trained on top of. */
+export function loadRulesGazetteer(): Gazetteer {
+  if (cachedRules) return cachedRules;
   const aliases = readDataJson<{ entries: AliasEntry[] }>('entities', 'aliases.json').entries;
   const abbreviations = readDataJson<{ abbreviations: Record<string, Abbreviation> }>('entities', 'ru-abbreviations.json').abbreviations;
   const lexicon = readDataJson<{ en: EnLexicon; ru: RuLexicon }>('entities', 'lexicon.json');
@@ -67,6 +79,6 @@ export function loadEntityGazetteer(): Gazetteer {
     lon: c.loc.coordinates[0],
     capital: c.featureCode === 'PPLC',
   }));
-  cached = buildGazetteer({ aliases, abbreviations, lexicon, romanise, countries, cities });
-  return cached;
+  cachedRules = buildGazetteer({ aliases, abbreviations, lexicon, romanise, countries, cities });
+  return cachedRules;
 }

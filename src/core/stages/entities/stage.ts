@@ -12,19 +12,28 @@ import { recogniseEnglish, recogniseRussian, type Cand } from './recognise.js';
 import { sentenceToks, type Tok } from './tokens.js';
 import { extractRoles, roleAnaphora } from './roles.js';
 import type { EntityType, Mention } from './types.js';
+import { combineWithTagger } from './tagger/combine.js';
+import type { NerModel } from './tagger/model.js';
 
 export const STAGE = 'entities';
 
 const KIND: Record<EntityType, EntityKind> = { PER: 'per', ORG: 'org', LOC: 'loc', FAC: 'fac' };
 const SPEECH = new Set(['said', 'says', 'told', 'added', 'noted', 'stated', 'explained', 'stressed', 'emphasized', 'emphasised', 'wrote', 'argued', 'insisted', 'claimed', 'warned', 'believes', 'thinks', 'sighed', 'replied']);
 
-export function createEntitiesStage(gz: Gazetteer): Stage {
+/**
+ * `tagger`: the statistical tagger (data/models), run over sentences of its
+ * language and joined with the rules; by default the one loaded with the
+ * gazetteer, `null` for the rules alone.
+ */
+export function createEntitiesStage(gz: Gazetteer, tagger: NerModel | null | undefined = gz.tagger): Stage {
   return {
     name: STAGE,
     requires: ['sentences', 'tokens', 'morph', 'doc.lang', 'doc.published'],
     assigns: ['mentions', 'roles'],
     run(doc: Doc): DocPatch {
-      const { mentions, sentToks } = findMentions(doc, gz);
+      const found = findMentions(doc, gz);
+      const { sentToks } = found;
+      const mentions = tagger ? combineWithTagger(tagger, found.mentions, sentToks.filter((_, k) => found.sentLangs[k] === tagger.lang), gz, STAGE) : found.mentions;
       const roles = extractRoles(doc, mentions, sentToks, gz);
       const withAnaphora = roleAnaphora(doc, mentions, roles.roles, sentToks, gz);
       return { layers: { mentions: withAnaphora, roles: roles.roles.map((r) => ({ ...r, mention: withAnaphora.indexOf(mentions[r.mention]!) })) } };
@@ -42,6 +51,8 @@ export interface Found {
   readonly mentions: Mention[];
   /** Sentence-local token views, for roles. */
   readonly sentToks: Tok[][];
+  /** Language of each entry of sentToks. */
+  readonly sentLangs: string[];
 }
 
 export function findMentions(doc: Doc, gz: Gazetteer): Found {
@@ -50,17 +61,19 @@ export function findMentions(doc: Doc, gz: Gazetteer): Found {
   const morph = doc.layers.morph;
   const cands: Cand[] = [];
   const sentToks: Tok[][] = [];
+  const sentLangs: string[] = [];
   for (const s of sentences) {
     const lang = s.lang && s.lang !== 'und' ? s.lang : doc.lang;
     if (lang !== 'en' && lang !== 'ru') continue;
     if (!inAnalysedZone(doc, s.start, s.end)) continue;
     const toks = sentenceToks(doc, s, tokens, morph);
     sentToks.push(toks);
+    sentLangs.push(lang);
     const base = cands.length;
     const found = lang === 'ru' ? recogniseRussian(doc.text, toks, gz) : recogniseEnglish(doc.text, toks, gz);
     for (const c of found) cands.push(c.parent !== undefined ? { ...c, parent: c.parent + base } : c);
   }
-  return { mentions: addConsistent(resolve(doc, cands, gz), sentToks), sentToks };
+  return { mentions: addConsistent(resolve(doc, cands, gz), sentToks), sentToks, sentLangs };
 }
 
 /**
