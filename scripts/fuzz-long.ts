@@ -25,9 +25,10 @@ const env: NodeJS.ProcessEnv = {
   FUZZ_BIG_MB: arg('big-mb', '50'),
   CRASH_KILLS: arg('kills', '25'),
   CRASH_DOCS: arg('crash-docs', '600'),
+  CRASH_WATCH_KILLS: arg('watch-kills', '8'),
   ...(process.argv.includes('--seed') ? { FUZZ_SEED: arg('seed', '0'), CRASH_SEED: arg('seed', '0') } : {}),
 };
-const files = ['test/hardening/fuzz-readers.test.ts', 'test/hardening/fuzz-pipeline.test.ts', 'test/hardening/hostile-export.test.ts', 'test/hardening/api.test.ts', 'test/hardening/crash-ingest.test.ts'];
+const files = ['test/hardening/fuzz-readers.test.ts', 'test/hardening/fuzz-pipeline.test.ts', 'test/hardening/hostile-export.test.ts', 'test/hardening/api.test.ts', 'test/hardening/crash-ingest.test.ts', 'test/hardening/crash-watch.test.ts'];
 const t0 = Date.now();
 const r = spawnSync('npx', ['vitest', 'run', '--testTimeout', '3600000', ...files], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
 process.stdout.write(r.stdout);

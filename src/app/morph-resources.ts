@@ -66,7 +66,10 @@ export function loadEnglishTagger(): EnTagger {
   const nlp = winkNLP(winkModel, ['pos']);
   const its = nlp.its;
   return (text: string): EnTagged[] => {
-    const tokens = nlp.readDoc(text).tokens();
+    // A run of hundreds of letters with no break makes wink's feature regexes backtrack
+    // (100,000 letters: 10 s, found by fuzzing); such runs are blanked, offsets unchanged.
+    // The runner's maxTokenChars limit drops these tokens anyway (core/limits.ts).
+    const tokens = nlp.readDoc(text.replace(/\S{256,}/gu, (m) => ' '.repeat(m.length))).tokens();
     const values = tokens.out(its.value) as string[];
     const pos = tokens.out(its.pos) as string[];
     const lemma = tokens.out(its.lemma as unknown as typeof its.value) as string[]; // its.lemma is mistyped in wink-nlp
