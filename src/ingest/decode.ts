@@ -25,8 +25,9 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-export function gunzip(bytes: Uint8Array): Uint8Array {
-  return gunzipSync(bytes);
+/** Inflates gzip in memory; more than `maxOutputLength` bytes throws ERR_BUFFER_TOO_LARGE (a gzip bomb). */
+export function gunzip(bytes: Uint8Array, maxOutputLength?: number): Uint8Array {
+  return maxOutputLength === undefined ? gunzipSync(bytes) : gunzipSync(bytes, { maxOutputLength });
 }
 
 function bomEncoding(b: Uint8Array): string | null {

@@ -25,6 +25,15 @@ export interface ReadOptions {
   format?: 'auto' | Format;
   fields?: FieldMap;
   encoding?: string;
+  /** Largest input held whole in memory (a txt/html/JSON file, an inflated gzip upload); larger is refused. Default 256 MB. */
+  maxBytes?: number;
+}
+
+/** Guards against gzip bombs and endless files: see `ReadOptions.maxBytes`. */
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+
+function tooLarge(display: string, max: number): ReadItem {
+  return fail('ingest/too-large', display, `larger than ${Math.round(max / 1024 / 1024)} MB once read (limit maxBytes); split it or raise the limit`);
 }
 
 export type ReadItem = { ok: true; doc: DocInit } | { ok: false; error: InputError };
@@ -203,13 +212,16 @@ export function readBuffer(bytes: Uint8Array, source: { path?: string; url?: str
   const name = source.path ?? (source.url ? safeUrlPath(source.url) : undefined);
   const t: Target = { source: { ...source, format: 'txt' }, display, ...(name ? { name } : {}) };
   let data = bytes;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (isGzip(data)) {
     try {
-      data = gunzip(data);
+      data = gunzip(data, maxBytes);
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return [tooLarge(display, maxBytes)];
       return [fail('ingest/bad-gzip', display, `corrupt gzip data: ${(e as Error).message}`, e)];
     }
   }
+  if (data.length > maxBytes) return [tooLarge(display, maxBytes)];
   if (data.length === 0) return [fail('ingest/empty', display, 'empty input')];
   const enc = detectEncoding(data.subarray(0, HEAD_BYTES), opts.encoding);
   if (!('encoding' in enc)) return [fail(enc.code, display, enc.reason)];
@@ -273,7 +285,17 @@ async function* readStream(stream: AsyncIterable<Uint8Array>, t: Target, opts: R
   const jsonArray = format === 'json' && headText.replace(/^\uFEFF/, '').trimStart().startsWith('[');
   if (format !== 'jsonl' && format !== 'csv' && !jsonArray) {
     const chunks: Uint8Array[] = [];
-    for await (const c of rest()) chunks.push(c);
+    const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+    let size = 0;
+    for await (const c of rest()) {
+      size += c.length;
+      if (size > maxBytes) {
+        await close();
+        yield tooLarge(t.display, maxBytes);
+        return;
+      }
+      chunks.push(c);
+    }
     for (const item of parseWhole(decodeAll(Buffer.concat(chunks), encoding).text, format, t, encoding, opts)) yield withDecodeWarning(item, encoding);
     return;
   }

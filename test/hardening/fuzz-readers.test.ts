@@ -97,6 +97,23 @@ describe('readers on big and many inputs', () => {
     expect(itemProblems(items[0]!, file)).toEqual([]);
   });
 
+  it('refuses gzip bombs and oversized whole-read files with ingest/too-large, in memory and from disk', async () => {
+    const max = 1024 * 1024;
+    const bomb = gzipSync(Buffer.alloc(8 * max, 'a'));
+    expect(bomb.length).toBeLessThan(max / 10);
+    const mem = readBuffer(bomb, { path: 'bomb.txt.gz' }, { maxBytes: max });
+    expect(mem.map((i) => (i.ok ? 'ok' : i.error.code))).toEqual(['ingest/too-large']);
+    fs.writeFileSync(path.join(dir, 'bomb.txt.gz'), bomb);
+    fs.writeFileSync(path.join(dir, 'big.html'), `<html><body><p>${'x '.repeat(max)}</p></body></html>`);
+    for (const f of ['bomb.txt.gz', 'big.html']) {
+      const items: ReadItem[] = [];
+      for await (const item of readInputs([path.join(dir, f)], { maxBytes: max })) items.push(item);
+      cases++;
+      expect(items.map((i) => (i.ok ? 'ok' : i.error.code))).toEqual(['ingest/too-large']);
+      expect(itemProblems(items[0]!, path.join(dir, f))).toEqual([]);
+    }
+  });
+
   it('reads thousands of tiny files, good and bad, one item each, in order', async () => {
     const n = Number(process.env.FUZZ_FILES ?? String(1500 * FUZZ_SCALE));
     const sub = path.join(dir, 'many');
