@@ -28,6 +28,8 @@ export interface NerModel {
   readonly tags: readonly string[];
   readonly trans: Float64Array;
   readonly weights: ReadonlyMap<string, Float64Array>;
+  /** The same weights by template (index into TEMPLATES), then value (`w` -> `москва` -> weights). */
+  readonly index?: readonly ReadonlyMap<string, Float64Array>[];
 }
 
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG'] as const;
@@ -42,7 +44,19 @@ export function loadNerModel(file: NerModelFile): NerModel {
     for (let k = 0; k + 1 < sparse.length; k += 2) v[sparse[k]!] = sparse[k + 1]!;
     weights.set(f, v);
   }
-  return { lang: file.lang, tags: file.tags, trans, weights };
+  return { lang: file.lang, tags: file.tags, trans, weights, index: indexWeights(weights) };
+}
+
+/** Splits feature names at their first `=` into template and value; names of unknown templates are ignored. */
+export function indexWeights(weights: ReadonlyMap<string, Float64Array>): Map<string, Float64Array>[] {
+  const index = TEMPLATES.map(() => new Map<string, Float64Array>());
+  const ids = new Map<string, number>(TEMPLATES.map((t, k) => [t, k]));
+  for (const [f, v] of weights) {
+    const k = f.indexOf('=');
+    const id = ids.get(f.slice(0, k));
+    if (id !== undefined) index[id]!.set(f.slice(k + 1), v);
+  }
+  return index;
 }
 
 const allowedMemo = new WeakMap<readonly string[], Uint8Array>();
@@ -117,8 +131,17 @@ export function ruleViews(toks: readonly Tok[], mentions: readonly Mention[]): R
   return out;
 }
 
-/** Feature strings of token i. */
-export function tokenFeatures(toks: readonly Tok[], i: number, rules: readonly RuleView[]): string[] {
+/** Feature templates; a feature's name is `TEMPLATES[tmpl]=value`. */
+export const TEMPLATES = ['b', 'w', 'l', 's2', 's3', 's4', 'p3', 'sh', 'shp', 'shn', 'pos', 'mr', 'w-1', 'w+1', 'l-1', 'l+1', 'pos-1', 'pos+1', 'r', 'rr', 'rs', 'r-1', 'r+1', 'rw', 'init', 'g', 'g-1', 'g+1', 'l-2', 'l+2'] as const;
+
+const PERSONISH = new Set(['Name', 'Surn', 'Patr', 'Geox', 'Orgn']);
+
+/**
+ * Features of token i as (template, value) pairs; the feature's name is
+ * `template=value`. Inference looks values up per template, so most values
+ * are strings the tokens already hold (no concatenation per feature).
+ */
+export function eachFeature(toks: readonly Tok[], i: number, rules: readonly RuleView[], emit: (tmpl: number, value: string) => void, shapes?: readonly string[]): void {
   const t = toks[i]!;
   const p = toks[i - 1];
   const n = toks[i + 1];
@@ -126,41 +149,48 @@ export function tokenFeatures(toks: readonly Tok[], i: number, rules: readonly R
   const r = rules[i]!;
   const rp = rules[i - 1] ?? NO_RULE;
   const rn = rules[i + 1] ?? NO_RULE;
-  const f = [
-    'b',
-    'w=' + w,
-    'l=' + t.lemma,
-    's2=' + w.slice(-2),
-    's3=' + w.slice(-3),
-    's4=' + w.slice(-4),
-    'p3=' + w.slice(0, 3),
-    'sh=' + shape(t),
-    'shp=' + shape(p) + '|' + shape(t),
-    'shn=' + shape(t) + '|' + shape(n),
-    'pos=' + t.pos,
-    'mr=' + t.mrule,
-    'w-1=' + (p ? p.lower : '<s>'),
-    'w+1=' + (n ? n.lower : '</s>'),
-    'l-1=' + (p ? p.lemma : '<s>'),
-    'l+1=' + (n ? n.lemma : '</s>'),
-    'pos-1=' + (p ? p.pos : '<s>') + '|' + t.pos,
-    'pos+1=' + t.pos + '|' + (n ? n.pos : '</s>'),
-    'r=' + r.label,
-    'rr=' + r.label + '|' + r.rule,
-    'rs=' + r.label + '|' + r.source,
-    'r-1=' + rp.label,
-    'r+1=' + rn.label,
-    'rw=' + r.label + '|' + w,
-  ];
-  if (t.initial) f.push('init|' + shape(t));
-  for (const g of t.tags) if (KEEP_TAGS.has(g)) f.push('g=' + g);
-  if (p) for (const g of p.tags) if (g === 'Name' || g === 'Surn' || g === 'Patr' || g === 'Geox' || g === 'Orgn') f.push('g-1=' + g);
-  if (n) for (const g of n.tags) if (g === 'Name' || g === 'Surn' || g === 'Patr' || g === 'Geox' || g === 'Orgn') f.push('g+1=' + g);
+  const sh = shapes ? shapes[i]! : shape(t);
+  const shP = shapes ? shapes[i - 1] ?? '<none>' : shape(p);
+  const shN = shapes ? shapes[i + 1] ?? '<none>' : shape(n);
+  emit(0 /* b */, '');
+  emit(1 /* w */, w);
+  emit(2 /* l */, t.lemma);
+  emit(3 /* s2 */, w.slice(-2));
+  emit(4 /* s3 */, w.slice(-3));
+  emit(5 /* s4 */, w.slice(-4));
+  emit(6 /* p3 */, w.slice(0, 3));
+  emit(7 /* sh */, sh);
+  emit(8 /* shp */, shP + '|' + sh);
+  emit(9 /* shn */, sh + '|' + shN);
+  emit(10 /* pos */, t.pos);
+  emit(11 /* mr */, t.mrule);
+  emit(12 /* w-1 */, p ? p.lower : '<s>');
+  emit(13 /* w+1 */, n ? n.lower : '</s>');
+  emit(14 /* l-1 */, p ? p.lemma : '<s>');
+  emit(15 /* l+1 */, n ? n.lemma : '</s>');
+  emit(16 /* pos-1 */, (p ? p.pos : '<s>') + '|' + t.pos);
+  emit(17 /* pos+1 */, t.pos + '|' + (n ? n.pos : '</s>'));
+  emit(18 /* r */, r.label);
+  emit(19 /* rr */, r.label + '|' + r.rule);
+  emit(20 /* rs */, r.label + '|' + r.source);
+  emit(21 /* r-1 */, rp.label);
+  emit(22 /* r+1 */, rn.label);
+  emit(23 /* rw */, r.label + '|' + w);
+  if (t.initial) emit(24 /* init */, sh);
+  for (const g of t.tags) if (KEEP_TAGS.has(g)) emit(25 /* g */, g);
+  if (p) for (const g of p.tags) if (PERSONISH.has(g)) emit(26 /* g-1 */, g);
+  if (n) for (const g of n.tags) if (PERSONISH.has(g)) emit(27 /* g+1 */, g);
   const pp = toks[i - 2];
-  if (pp) f.push('l-2=' + pp.lemma);
+  if (pp) emit(28 /* l-2 */, pp.lemma);
   const nn = toks[i + 2];
-  if (nn) f.push('l+2=' + nn.lemma);
-  return f;
+  if (nn) emit(29 /* l+2 */, nn.lemma);
+}
+
+/** Feature names of token i (`template=value`), for training. */
+export function tokenFeatures(toks: readonly Tok[], i: number, rules: readonly RuleView[]): string[] {
+  const out: string[] = [];
+  eachFeature(toks, i, rules, (tmpl, value) => out.push(TEMPLATES[tmpl] + '=' + value));
+  return out;
 }
 
 /** Emission scores [token][tag] from feature weights. */
@@ -244,7 +274,17 @@ export function spansOf(tags: readonly string[], seq: readonly number[]): Tagged
 export function tagSentence(model: NerModel, toks: readonly Tok[], mentions: readonly Mention[]): TaggedSpan[] {
   if (!toks.length) return [];
   const rules = ruleViews(toks, mentions);
-  const feats = toks.map((_, i) => tokenFeatures(toks, i, rules));
-  const seq = viterbi(model.tags, model.trans, emissions(model.weights, feats, model.tags.length));
+  const nTags = model.tags.length;
+  const index = model.index ?? indexWeights(model.weights);
+  const shapes = toks.map(shape);
+  const em = toks.map((_, i) => {
+    const e = new Float64Array(nTags);
+    eachFeature(toks, i, rules, (tmpl, value) => {
+      const v = index[tmpl]!.get(value);
+      if (v) for (let k = 0; k < nTags; k++) e[k]! += v[k]!;
+    }, shapes);
+    return e;
+  });
+  const seq = viterbi(model.tags, model.trans, em);
   return spansOf(model.tags, seq);
 }

@@ -6,7 +6,7 @@
  * is what makes a perceptron generalise. Deterministic: the sentence order of
  * each epoch comes from a seeded generator.
  */
-import { emissions, viterbi, type NerModel, type NerModelFile } from './model.js';
+import { emissions, indexWeights, viterbi, type NerModel, type NerModelFile } from './model.js';
 
 export interface TrainSentence {
   readonly feats: readonly (readonly string[])[];
@@ -84,7 +84,7 @@ export class Perceptron {
     }
     const trans = new Float64Array(this.trans.length);
     for (let k = 0; k < trans.length; k++) trans[k] = this.trans[k]! - this.transU[k]! / this.c;
-    return { lang: '', tags: this.tags, trans, weights };
+    return { lang: '', tags: this.tags, trans, weights, index: indexWeights(weights) };
   }
 }
 
