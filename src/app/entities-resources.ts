@@ -37,9 +37,14 @@ interface AtcCity {
 let cached: Gazetteer | undefined;
 let cachedRules: Gazetteer | undefined;
 
-/** The gazetteer with the Russian statistical tagger (data/models/ner-ru.json, trained by scripts/train-ner.ts). */
+/**
+ * The gazetteer with the Russian statistical tagger (data/models/ner-ru.json,
+ * trained by scripts/train-ner.ts); CHRONICLE_NER_TAGGER=off gives the rules
+ * alone (for comparisons).
+ */
 export function loadEntityGazetteer(): Gazetteer {
   if (cached) return cached;
+  if (process.env.CHRONICLE_NER_TAGGER === 'off') return (cached = loadRulesGazetteer());
   const file = readDataJson<NerModelFile>('models', 'ner-ru.json');
   if (file.format !== 'chronicle-ner-perceptron/1') throw new Error(`data/models/ner-ru.json: unknown model format ${String(file.format)}`);
   cached = { ...loadRulesGazetteer(), tagger: loadNerModel(file) };
