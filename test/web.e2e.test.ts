@@ -106,6 +106,9 @@ describe.skipIf(!ready)('web app in a real browser', () => {
     const langs = await page.locator('.side-by-side .column').evaluateAll((cols) => cols.map((c) => c.getAttribute('lang')));
     expect(new Set(langs)).toEqual(new Set(['en', 'ru']));
     expect(await page.locator('.side-by-side .m-entity').count()).toBeGreaterThan(0);
+    // What the documents share (entities, dates, figures) is aligned: outlined in every column.
+    expect(await page.locator('.side-by-side .column:nth-child(1) .m-shared').count()).toBeGreaterThan(0);
+    expect(await page.locator('.side-by-side .column:nth-child(2) .m-shared').count()).toBeGreaterThan(0);
   });
 
   it('shows an actor with names in both scripts and their quotes', async () => {

@@ -24,21 +24,22 @@ export interface DocData {
   entities?: unknown[];
 }
 
-interface M extends Span { kind: 'entity' | 'time' | 'quote' | 'figure' | 'boilerplate'; label: string; ref?: string }
+interface M extends Span { kind: 'entity' | 'time' | 'quote' | 'figure' | 'boilerplate'; label: string; ref?: string; /** What aligns it with the other documents of a story. */ key?: string }
 
 const GREY = new Set(['boilerplate', 'separator', 'elision']);
 
 function marksOf(d: DocData): M[] {
   const out: M[] = [];
   for (const z of d.zones) if (GREY.has(z.kind)) out.push({ start: z.start, end: z.end, kind: 'boilerplate', label: t('boilerplate') });
-  for (const m of d.mentions ?? []) out.push({ start: m.start, end: m.end, kind: 'entity', label: `${m.type ?? t('entity')}: ${m.entity}`, ref: m.entity });
-  for (const x of d.times ?? []) out.push({ start: x.start, end: x.end, kind: 'time', label: `${x.type} ${x.value ?? '?'}${x.value ? ` (${formatDate(x.value)})` : ''}` });
+  for (const m of d.mentions ?? []) out.push({ start: m.start, end: m.end, kind: 'entity', label: `${m.type ?? t('entity')}: ${m.entity}`, ref: m.entity, key: m.entity });
+  for (const x of d.times ?? []) out.push({ start: x.start, end: x.end, kind: 'time', label: `${x.type} ${x.value ?? '?'}${x.value ? ` (${formatDate(x.value)})` : ''}`, ...(x.value ? { key: x.value } : {}) });
   for (const q of d.quotes ?? []) out.push({ start: q.start, end: q.end, kind: 'quote', label: `${t('quote')} (${q.kind}): ${q.speakerName ?? t('unknownSpeaker')}` });
-  for (const f of d.figures ?? []) out.push({ start: f.start, end: f.end, kind: 'figure', label: `${f.value}${f.unit ? ` ${f.unit}` : ''} ${f.whatEn ?? f.what ?? ''}` });
+  for (const f of d.figures ?? []) out.push({ start: f.start, end: f.end, kind: 'figure', label: `${f.value}${f.unit ? ` ${f.unit}` : ''} ${f.whatEn ?? f.what ?? ''}`, key: String(f.value) });
   return out.filter((m) => m.end > m.start);
 }
 
-export function DocumentText({ data, names }: { data: DocData; names?: Map<string, string> }) {
+/** `shared`: entity ids, date values and figure values the other documents of a story also have (aligned across columns). */
+export function DocumentText({ data, names, shared }: { data: DocData; names?: Map<string, string>; shared?: Set<string> }) {
   const marks = marksOf(data);
   const cuts = new Set<number>([0, data.text.length]);
   for (const m of marks) { cuts.add(m.start); cuts.add(m.end); }
@@ -49,7 +50,8 @@ export function DocumentText({ data, names }: { data: DocData; names?: Map<strin
     const covering = marks.filter((m) => m.start <= a && m.end >= b);
     const text = data.text.slice(a, b);
     if (covering.length === 0) { segs.push(text); continue; }
-    const cls = [...new Set(covering.map((m) => `m-${m.kind}`))].join(' ');
+    const isShared = shared ? covering.some((m) => m.key !== undefined && shared.has(m.key)) : false;
+    const cls = [...new Set(covering.map((m) => `m-${m.kind}`)), ...(isShared ? ['m-shared'] : [])].join(' ');
     const title = covering.filter((m) => m.kind !== 'boilerplate' || covering.length === 1).map((m) => (m.ref && names?.get(m.ref) ? `${m.label} (${names.get(m.ref)})` : m.label)).join('\n');
     const ent = covering.find((m) => m.kind === 'entity');
     segs.push(ent?.ref

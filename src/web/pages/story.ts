@@ -23,19 +23,20 @@ export function StoriesPage() {
     </ul>`;
 }
 
-function Column({ id }: { id: string }) {
+function Column({ id, shared }: { id: string; shared: Set<string> }) {
   const { data, error, loading } = useApi<DocData>(`documents/${encodeURIComponent(id)}`);
   if (!data) return html`<${Status} loading=${loading} error=${error} />`;
   return html`<article class="column" lang=${data.document.lang}>
     <h2><a href=${`#/doc/${encodeURIComponent(id)}`}>${data.document.title ?? id}</a></h2>
     <p class="meta">${data.document.lang} · ${formatDate(data.document.published.date)} (${data.document.published.how}) · ${data.document.publisher ?? ''}</p>
-    <${DocumentText} data=${data} />
+    <${DocumentText} data=${data} shared=${shared} />
   </article>`;
 }
 
 export function StoryPage({ id }: { id?: string }) {
   const { data, error, loading } = useApi<StoryData>(id ? `stories/${encodeURIComponent(id)}` : null);
   if (!data) return html`<${Status} loading=${loading} error=${error} />`;
+  const shared = new Set<string>([...data.shared.entities.map((e) => e.id), ...data.shared.dates, ...data.shared.figures]);
   return html`
     <h1>${t('story')}: ${data.documents.find((d) => d?.title)?.title ?? data.story.id}</h1>
     <section class="shared"><h2>${t('shared')}</h2>
@@ -43,5 +44,6 @@ export function StoryPage({ id }: { id?: string }) {
       <p><strong>${t('dates')}:</strong> ${data.shared.dates.map(formatDate).join(', ')}</p>
       <p><strong>${t('figures')}:</strong> ${data.shared.figures.join(', ')}</p>
     </section>
-    <div class="side-by-side">${data.story.documents.map((d) => html`<${Column} id=${d} />`)}</div>`;
+    <p class="legend"><span class="m-entity m-shared">${t('shared')}</span></p>
+    <div class="side-by-side">${data.story.documents.map((d) => html`<${Column} id=${d} shared=${shared} />`)}</div>`;
 }
