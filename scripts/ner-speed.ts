@@ -2,7 +2,7 @@
  * Throughput of the Russian tagger: `node --import tsx scripts/ner-speed.ts DIR [PASSES]`
  * runs lang, segment and morph on every .txt under DIR, then times the rules
  * (findMentions) and the tagger step (combineWithTagger) separately in CPU
- * time (the machine is shared), warm, best of PASSES (default 3).
+ * time (the machine is shared), warm, best of PASSES (default 5).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ const docs = files.map((f) => pipeline.run(makeDoc(fs.readFileSync(path.join(dir
 const mb = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0) / 1e6;
 let bestRules = Infinity;
 let bestTagger = Infinity;
-for (let pass = 0; pass < Number(passesArg ?? 3); pass++) {
+for (let pass = 0; pass < Number(passesArg ?? 5); pass++) {
   let rules = 0;
   let tag = 0;
   for (const d of docs) {
