@@ -69,16 +69,22 @@ for (const cp of checkpoints) {
       yield next.value;
     }
   };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const s = await ingestItems(slice(), repo, pipeline, { batchSize: 200 });
   const ingestMs = performance.now() - t0;
   stored = (await repo.count()).documents;
+  const c1 = process.cpuUsage();
   const t1 = performance.now();
   const events = await loadEvents(repo);
   const eventsMs = performance.now() - t1;
+  const c2 = process.cpuUsage();
   const t2 = performance.now();
   const { stories } = await loadStories(repo);
   const storiesMs = performance.now() - t2;
+  const c3 = process.cpuUsage();
+  // CPU time (user+sys, ms) beside wall time: the machine is shared, so wall time alone overstates the cost.
+  const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
   const r = {
     date: new Date().toISOString(),
     machine: `${os.cpus()[0]?.model ?? '?'} x${os.cpus().length}, node ${process.version}`,
@@ -91,6 +97,10 @@ for (const cp of checkpoints) {
     stories: stories.length,
     storiesMs: Math.round(storiesMs),
     storiesMsPerDoc: Math.round((storiesMs / stored) * 1000) / 1000,
+    cpuMsPerDocIngest: Math.round((cpuMs(c0, c1) / Math.max(1, s.documents)) * 100) / 100,
+    eventsCpuMs: Math.round(cpuMs(c1, c2)),
+    storiesCpuMs: Math.round(cpuMs(c2, c3)),
+    loadavg: os.loadavg().map((x) => Math.round(x * 100) / 100),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   results.push(r);

@@ -17,8 +17,24 @@ export interface ReadModel {
   byId(section: string, id: string): Row | undefined;
   /** Rows of a section that belong to a document (rows with `doc`). */
   byDoc(section: string, doc: string): readonly Row[];
+  /** Documents newest first, as `GET /api/documents` lists them (sorted once, not per request). */
+  readonly newest: readonly ExportedDocument[];
+  /** Events with a mention in a document, in event order. */
+  eventsOfDoc(doc: string): readonly Row[];
+  /** Positions in `sections.events` of events with this id or key as participant or place. */
+  eventsWith(key: string): readonly number[];
+  /** Positions in `sections.quotes` of quotes by this speaker. */
+  quotesBy(speaker: string): readonly number[];
+  /** Positions in `sections.mentions` of mentions of this entity. */
+  mentionsOf(entity: string): readonly number[];
   readonly builtAt: number;
   readonly buildMs: number;
+}
+
+function push<K>(m: Map<K, number[]>, k: K, i: number): void {
+  const l = m.get(k);
+  if (!l) m.set(k, [i]);
+  else if (l[l.length - 1] !== i) l.push(i);
 }
 
 export async function buildReadModel(repo: Repository, clock: () => number = () => performance.now()): Promise<ReadModel> {
@@ -50,8 +66,28 @@ export async function buildReadModel(repo: Repository, clock: () => number = () 
     ids.set(name, idMap);
     docs.set(name, docMap);
   }
+  // Inverted indexes for the API's per-entity and per-document views: without them each
+  // request scans every event, quote or mention (O(corpus) per call; /api/places was O(places × mentions)).
+  const events = sections.events ?? [];
+  const eventsByDoc = new Map<string, number[]>();
+  const eventsByKey = new Map<string, number[]>();
+  events.forEach((ev, i) => {
+    for (const m of (ev.mentions as Row[] | undefined) ?? []) if (typeof m.doc === 'string') push(eventsByDoc, m.doc, i);
+    for (const p of (ev.participants as string[] | undefined) ?? []) push(eventsByKey, p, i);
+    if (typeof ev.place === 'string' && ev.place) push(eventsByKey, ev.place, i);
+  });
+  const quotesBySpeaker = new Map<string, number[]>();
+  (sections.quotes ?? []).forEach((q, i) => { if (typeof q.speaker === 'string') push(quotesBySpeaker, q.speaker, i); });
+  const mentionsByEntity = new Map<string, number[]>();
+  (sections.mentions ?? []).forEach((m, i) => { if (typeof m.entity === 'string') push(mentionsByEntity, m.entity, i); });
+  const newest = [...documents].sort((a, b) => (b.published.date ?? '').localeCompare(a.published.date ?? '') || a.id.localeCompare(b.id));
   return {
     documents,
+    newest,
+    eventsOfDoc: (doc) => (eventsByDoc.get(doc) ?? []).map((i) => events[i] as Row),
+    eventsWith: (key) => eventsByKey.get(key) ?? [],
+    quotesBy: (speaker) => quotesBySpeaker.get(speaker) ?? [],
+    mentionsOf: (entity) => mentionsByEntity.get(entity) ?? [],
     docById: new Map(documents.map((d) => [d.id, d])),
     sections,
     byId: (section, id) => ids.get(section)?.get(id),

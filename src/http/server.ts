@@ -116,9 +116,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }, async (req) => {
     const { lang, from, to, q } = req.query;
     const needle = q?.toLowerCase();
-    const rows = model.documents
-      .filter((d) => (!lang || d.lang === lang) && dateWithin(d.published.date ?? d.published.after, from, to) && (!needle || (d.title ?? '').toLowerCase().includes(needle)))
-      .sort((a, b) => (b.published.date ?? '').localeCompare(a.published.date ?? '') || a.id.localeCompare(b.id));
+    // `newest` is already in the listed order (a stable sort filtered is the filtered sort).
+    const rows = !lang && !from && !to && !needle ? model.newest
+      : model.newest.filter((d) => (!lang || d.lang === lang) && dateWithin(d.published.date ?? d.published.after, from, to) && (!needle || (d.title ?? '').toLowerCase().includes(needle)));
     return page(rows, req.query);
   });
 
@@ -136,7 +136,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
       marks: marksOf(doc),
       messages: doc.messages,
       ...sections,
-      events: (model.sections.events ?? []).filter((e) => (e.mentions as Row[] | undefined)?.some((m) => m.doc === doc.id)),
+      events: model.eventsOfDoc(doc.id),
     };
   });
 
@@ -181,12 +181,17 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     const e = model.byId('entities', req.params.id) ?? notFound('entity', req.params.id);
     const id = str(e.id);
     const keys = new Set([id, str(e.key)].filter(Boolean));
-    const events = (model.sections.events ?? []).filter((ev) => (ev.participants as string[]).some((p) => keys.has(p)) || keys.has(str(ev.place)));
-    const quotes = (model.sections.quotes ?? []).filter((q) => keys.has(str(q.speaker)));
+    // Rows of every key, once each, in section order (as a filter over the section would give).
+    const union = (section: string, of: (k: string) => readonly number[]): Row[] => {
+      const rows = model.sections[section] ?? [];
+      return [...new Set([...keys].flatMap((k) => of(k)))].sort((a, b) => a - b).map((i) => rows[i] as Row);
+    };
+    const events = union('events', model.eventsWith);
+    const quotes = union('quotes', model.quotesBy);
     const co = new Map<string, number>();
     for (const ev of events) for (const p of ev.participants as string[]) if (!keys.has(p)) co.set(p, (co.get(p) ?? 0) + 1);
     const coOccurring = [...co].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([pid, count]) => ({ id: pid, name: str(model.byId('entities', pid)?.name) || pid, count }));
-    const mentions = (model.sections.mentions ?? []).filter((m) => keys.has(str(m.entity)));
+    const mentions = union('mentions', model.mentionsOf);
     return { entity: e, events, quotes, coOccurring, mentionCount: mentions.length, documents: [...new Set(mentions.map((m) => str(m.doc)))] };
   });
 
@@ -250,7 +255,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     }
     return (model.sections.entities ?? [])
       .filter((e) => e.type === 'LOC' && e.geo && typeof (e.geo as Row).lat === 'number')
-      .map((e) => ({ id: e.id, name: e.name, geo: e.geo, events: counts.get(str(e.id)) ?? 0, mentions: model.sections.mentions?.filter((m) => m.entity === e.id).length ?? 0 }));
+      .map((e) => ({ id: e.id, name: e.name, geo: e.geo, events: counts.get(str(e.id)) ?? 0, mentions: model.mentionsOf(str(e.id)).length }));
   });
 
   app.get('/api/agreements', { schema: { description: 'stored agreements with the status of their provisions' } }, async () => {
