@@ -4,6 +4,8 @@ import { Perceptron, serialise } from './train.js';
 import { analyse } from '../test-helpers/analyse.js';
 import { loadEntityGazetteer } from '../../../../app/entities-resources.js';
 import type { Doc } from '../../../doc.js';
+import { findMentions } from '../stage.js';
+import { combineWithTagger } from './combine.js';
 
 const tags = [...NER_TAGS];
 const idx = (t: string): number => tags.indexOf(t as (typeof NER_TAGS)[number]);
@@ -63,5 +65,36 @@ describe('tagger in the entities stage (Russian)', () => {
     expect(f).toContain('w=баку');
     expect(f).toContain('rs=B-LOC|geo');
     expect(f.every((x) => x.includes('='))).toBe(true);
+  });
+});
+
+describe('joining the tagger with the rules', () => {
+  /** A hand-made model: tags O everywhere except words listed as names of a type. */
+  const toyModel = (names: Record<string, 'PER' | 'LOC' | 'ORG'>) => {
+    const weights: Record<string, number[]> = { 'b=': [0, 1] };
+    for (const [w, type] of Object.entries(names)) weights['w=' + w] = [idx('B-' + type), 5];
+    const n = tags.length;
+    return loadNerModel({ format: 'chronicle-ner-perceptron/1', lang: 'ru', tags, trans: Array.from({ length: n + 1 }, () => new Array<number>(n).fill(0)), weights });
+  };
+
+  it('drops rule mentions the tagger rejects and adds its own names with name: keys', async () => {
+    const gz = loadEntityGazetteer();
+    const d = await analyse('Сергей Лавров встретился с представителями фирмы Ромашкинвест.', { lang: 'ru' });
+    const found = findMentions(d, gz);
+    expect(found.mentions.some((m) => d.text.slice(m.start, m.end) === 'Сергей Лавров')).toBe(true);
+    const out = combineWithTagger(toyModel({ 'ромашкинвест': 'ORG' }), found.mentions, found.sentToks, gz, 'entities');
+    expect(out.some((m) => d.text.slice(m.start, m.end) === 'Сергей Лавров')).toBe(false);
+    const added = out.find((m) => d.text.slice(m.start, m.end) === 'Ромашкинвест');
+    expect(added).toMatchObject({ type: 'ORG', rule: 'tagger', normal: 'Ромашкинвест' });
+    expect(added!.key).toMatch(/^name:org:/);
+  });
+
+  it('keeps a confirmed rule mention with its gazetteer key', async () => {
+    const gz = loadEntityGazetteer();
+    const d = await analyse('Сергей Лавров прибыл в Ереван.', { lang: 'ru' });
+    const found = findMentions(d, gz);
+    const out = combineWithTagger(toyModel({ 'ереван': 'LOC' }), found.mentions, found.sentToks, gz, 'entities');
+    expect(out.map((m) => d.text.slice(m.start, m.end))).toEqual(['Ереван']);
+    expect(out[0]).toEqual(found.mentions.find((m) => d.text.slice(m.start, m.end) === 'Ереван'));
   });
 });
