@@ -3,7 +3,9 @@
  * tagger confirms (same coarse type over an overlapping span), with their
  * gazetteer keys, names, coordinates and nested mentions; what the tagger
  * rejects is dropped; names only the tagger finds become mentions with
- * `name:` keys from the shared identity code (src/core/link/entities.ts).
+ * `name:` keys from the shared identity code (src/core/link/entities.ts). A
+ * rule mention with a `name:` key (no gazetteer knew it) whose boundaries the
+ * tagger draws differently gives way to the tagger's span.
  */
 import { nameKey, romanise, titleCase, hasCyrillic } from '../../../link/entities.js';
 import type { Gazetteer } from '../gazetteer.js';
@@ -46,6 +48,8 @@ interface CharSpan {
 /**
  * Mentions after the tagger has seen the sentences `tagged` (sentence token
  * views of the tagger's language); mentions outside those sentences are kept.
+ * `features`: the rule mentions the tagger reads as features (by default the
+ * ones being joined); `replaceNames`: let the tagger redraw `name:` mentions.
  */
 export function combineWithTagger(model: NerModel, mentions: readonly Mention[], tagged: readonly Tok[][], gz: Gazetteer, stage: string, features: readonly Mention[] = mentions, replaceNames = true): Mention[] {
   if (!tagged.length) return [...mentions];
