@@ -27,6 +27,10 @@ export interface ReadModel {
   quotesBy(speaker: string): readonly number[];
   /** Positions in `sections.mentions` of mentions of this entity. */
   mentionsOf(entity: string): readonly number[];
+  /** Per row of `sections.entities`: its name and other names, lower-cased once. */
+  readonly entityNamesLower: readonly (readonly string[])[];
+  /** Ids of entities one of whose names lower-cases to this. */
+  entitiesNamed(lowerName: string): readonly string[];
   readonly builtAt: number;
   readonly buildMs: number;
 }
@@ -80,6 +84,18 @@ export async function buildReadModel(repo: Repository, clock: () => number = () 
   (sections.quotes ?? []).forEach((q, i) => { if (typeof q.speaker === 'string') push(quotesBySpeaker, q.speaker, i); });
   const mentionsByEntity = new Map<string, number[]>();
   (sections.mentions ?? []).forEach((m, i) => { if (typeof m.entity === 'string') push(mentionsByEntity, m.entity, i); });
+  const entityNamesLower: string[][] = [];
+  const entitiesByName = new Map<string, string[]>();
+  for (const e of sections.entities ?? []) {
+    const names = [typeof e.name === 'string' ? e.name : '', ...((e.names as string[] | undefined) ?? [])].map((n) => n.toLowerCase());
+    entityNamesLower.push(names);
+    const id = typeof e.id === 'string' ? e.id : '';
+    for (const k of new Set(names)) {
+      const l = entitiesByName.get(k);
+      if (!l) entitiesByName.set(k, [id]);
+      else l.push(id);
+    }
+  }
   const newest = [...documents].sort((a, b) => (b.published.date ?? '').localeCompare(a.published.date ?? '') || a.id.localeCompare(b.id));
   return {
     documents,
@@ -88,6 +104,8 @@ export async function buildReadModel(repo: Repository, clock: () => number = () 
     eventsWith: (key) => eventsByKey.get(key) ?? [],
     quotesBy: (speaker) => quotesBySpeaker.get(speaker) ?? [],
     mentionsOf: (entity) => mentionsByEntity.get(entity) ?? [],
+    entityNamesLower,
+    entitiesNamed: (k) => entitiesByName.get(k) ?? [],
     docById: new Map(documents.map((d) => [d.id, d])),
     sections,
     byId: (section, id) => ids.get(section)?.get(id),

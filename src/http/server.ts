@@ -148,7 +148,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
     // Snippets as parts (text, match) so clients highlight without parsing markers or HTML.
     const items = [];
     for (const h of hits) {
-      const doc = await repo.get(h.id);
+      const doc = await repo.get(h.id, { layers: [] }); // the text only: decoding every layer was most of a search
       items.push({ ...h, parts: doc ? snippetParts(doc.text, h.matches) : [] });
     }
     return { items, limit: req.query.limit, offset: req.query.offset };
@@ -172,8 +172,9 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }, async (req) => {
     const { type, q } = req.query;
     const needle = q?.toLowerCase();
-    const rows = (model.sections.entities ?? []).filter((e) => (!type || e.type === type)
-      && (!needle || str(e.name).toLowerCase().includes(needle) || ((e.names as string[] | undefined) ?? []).some((n) => n.toLowerCase().includes(needle))));
+    const all = model.sections.entities ?? [];
+    const rows = !type && !needle ? all : all.filter((e, i) => (!type || e.type === type)
+      && (!needle || (model.entityNamesLower[i] ?? []).some((n) => n.includes(needle))));
     return page(rows, req.query);
   });
 
@@ -200,7 +201,8 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   }, async (req) => {
     const { speaker, from, to, lang } = req.query;
     const ids = speaker ? entityIds(model, speaker) : null;
-    const rows = (model.sections.quotes ?? []).filter((q) => (!ids || ids.has(str(q.speaker)) || str(q.speakerName).toLowerCase().includes((speaker ?? '').toLowerCase()))
+    const all = model.sections.quotes ?? [];
+    const rows = !speaker && !lang && !from && !to ? all : all.filter((q) => (!ids || ids.has(str(q.speaker)) || str(q.speakerName).toLowerCase().includes((speaker ?? '').toLowerCase()))
       && (!lang || model.docById.get(str(q.doc))?.lang === lang) && dateWithin(q.date, from, to));
     return page(rows, req.query);
   });
@@ -347,12 +349,12 @@ export function snippetParts(text: string, matches: readonly { start: number; en
 /** Entity ids matching a name in either script, or an id. */
 function entityIds(model: ReadModel, q: string): Set<string> {
   const needle = q.toLowerCase();
-  const out = new Set<string>();
-  for (const e of model.sections.entities ?? []) {
-    if (e.id === q || str(e.name).toLowerCase() === needle || ((e.names as string[] | undefined) ?? []).some((n) => n.toLowerCase() === needle)) out.add(str(e.id));
-  }
+  // Exact id or name from the read model's index; a substring of a name only when none matches exactly.
+  const out = new Set<string>(model.entitiesNamed(needle));
+  if (model.byId('entities', q)) out.add(q);
   if (out.size === 0) {
-    for (const e of model.sections.entities ?? []) if (str(e.name).toLowerCase().includes(needle) || ((e.names as string[] | undefined) ?? []).some((n) => n.toLowerCase().includes(needle))) out.add(str(e.id));
+    const all = model.sections.entities ?? [];
+    all.forEach((e, i) => { if ((model.entityNamesLower[i] ?? []).some((n) => n.includes(needle))) out.add(str(e.id)); });
   }
   return out;
 }
