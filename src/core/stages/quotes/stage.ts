@@ -257,12 +257,38 @@ function paragraphs(doc: Doc): Span[] {
  */
 const MAX_SENTENCE_SCAN = 3000;
 
+/** Spans merged into sorted disjoint [start, end) pairs, once per array: `covers` is a binary search. */
+const merged = new WeakMap<readonly Span[], Int32Array>();
+
+/** Whether offset `i` lies inside one of `spans` (the linear `some` here made quote-dense paragraphs quadratic). */
+function covers(spans: readonly Span[], i: number): boolean {
+  let m = merged.get(spans);
+  if (!m) {
+    const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+    const out: number[] = [];
+    for (const s of sorted) {
+      if (out.length && s.start <= out[out.length - 1]!) out[out.length - 1] = Math.max(out[out.length - 1]!, s.end);
+      else out.push(s.start, s.end);
+    }
+    m = Int32Array.from(out);
+    merged.set(spans, m);
+  }
+  let lo = 0, hi = m.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (i < m[2 * mid]!) hi = mid - 1;
+    else if (i >= m[2 * mid + 1]!) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 /** The start of the clause-level sentence containing `offset`, inside the paragraph, ignoring quoted text. */
 
 function sentenceStartBefore(text: string, para: Span, offset: number, quoted: readonly Span[]): number {
   const floor = Math.max(para.start, offset - MAX_SENTENCE_SCAN);
   for (let i = offset - 1; i > floor; i--) {
-    if (quoted.some((q) => i >= q.start && i < q.end)) continue;
+    if (covers(quoted, i)) continue;
     if (SENT_END.test(text[i]!) && /\s/u.test(text[i + 1] ?? ' ') && !isAbbrevEnd(text, i)) return i + 1;
   }
   return floor;
@@ -271,7 +297,7 @@ function sentenceStartBefore(text: string, para: Span, offset: number, quoted: r
 function sentenceEndAfter(text: string, para: Span, offset: number, quoted: readonly Span[]): number {
   const ceiling = Math.min(para.end, offset + MAX_SENTENCE_SCAN);
   for (let i = offset; i < ceiling; i++) {
-    if (quoted.some((q) => i >= q.start && i < q.end)) return i; // next quote starts: attribution cannot run into it
+    if (covers(quoted, i)) return i; // next quote starts: attribution cannot run into it
     if (SENT_END.test(text[i]!) && /\s/u.test(text[i + 1] ?? ' ') && !isAbbrevEnd(text, i)) return i;
   }
   return ceiling;
