@@ -11,6 +11,12 @@ const zonesOf = (d: DocInit, kind?: Zone['kind']): string[] =>
   (d.layers?.zones ?? []).filter((z) => !kind || z.kind === kind).map((z) => d.text.slice(z.start, z.end));
 
 describe('plain-text news', () => {
+  it('keeps a one-line lead without final punctuation as text, not as trailing chrome', () => {
+    const d = readTxt('Подводная лодка «Можайск» зачислена в состав Тихоокеанского флота', { path: 'lead.txt', format: 'txt' });
+    expect(zonesOf(d, 'boilerplate')).toEqual([]);
+    expect(zonesOf(d).join('')).toContain('Можайск');
+  });
+
   it('reads a wire dateline without a year as month and day, and the agency as publisher', () => {
     const d = read('en-wire-dateline.txt');
     expect(d.published).toMatchObject({ date: null, how: 'dateline', monthDay: { month: 3, day: 3 } });

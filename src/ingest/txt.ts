@@ -314,6 +314,8 @@ export function analyseText(text: string, opts: { titleKnown?: boolean } = {}): 
   paras.forEach((p, i) => {
     if (!isHeadingLike(p.text) || (transcript && speakers[i])) lastProse = i;
   });
+  // A text of headline-like lines only (a one-line news lead) has no chrome after its prose: it is all text.
+  if (lastProse === -1) lastProse = paras.length - 1;
   {
     let seenChrome = false;
     let pi = paras.length - 1;
