@@ -161,6 +161,12 @@ export interface StoryOptions {
   /** Features in more than this share of documents do not generate candidates. */
   readonly maxDfShare?: number;
   /**
+   * ... and features in more than this many documents never do, whatever the corpus size:
+   * a cap proportional to the corpus makes candidate lists grow with it (quadratic work);
+   * an absolute cap keeps the work per document bounded.
+   */
+  readonly maxDf?: number;
+  /**
    * Two documents must share at least this many features: one shared name and a date make
    * two short news leads look alike without being one story, and chain unrelated ones together.
    */
@@ -175,7 +181,7 @@ function days(a: string, b: string): number {
 export function neighbours(docs: readonly StoryDoc[], opts: StoryOptions = {}): { idx: StoryIndex; vectors: Map<string, number>[]; candidates: (i: number) => Set<number> } {
   const idx = buildIndex(docs.map((d) => d.features));
   const vectors = docs.map((d) => weigh(d.features, idx));
-  const cap = Math.max(3, Math.floor((opts.maxDfShare ?? 0.05) * docs.length));
+  const cap = Math.max(3, Math.min(Math.floor((opts.maxDfShare ?? 0.05) * docs.length), opts.maxDf ?? 100));
   const postings = new Map<string, number[]>();
   docs.forEach((d, i) => {
     for (const k of d.features.keys()) {
