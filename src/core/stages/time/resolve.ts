@@ -5,7 +5,7 @@
  */
 import { addDays, addMonths, fmtDay, fmtMonth, fmtWeek, pad2, weekday, ymd, type Ymd } from './calendar.js';
 import type { PointSpec, Spec } from './rules.js';
-import type { Anchor, Granularity, TimexMod, TimexType } from './types.js';
+import type { Anchor, Granularity, TimexMod, TimexType, TimexValue } from './types.js';
 
 export type Tense = 'past' | 'future' | 'unknown';
 
@@ -21,13 +21,7 @@ export interface ResolveContext {
   readonly tense: Tense;
 }
 
-export interface Resolved {
-  readonly type: TimexType;
-  readonly value: string;
-  readonly mod?: TimexMod;
-  readonly granularity: Granularity;
-  readonly anchor: Anchor;
-  readonly zone?: string;
+export interface Resolved extends TimexValue {
   /** Year written in the expression itself (feeds the discourse year). */
   readonly explicitYear?: number;
   /** Year the value settled on (for the discourse year of later expressions). */

@@ -23,7 +23,8 @@ export type Anchor =
   | 'unresolved' // needs a date the document does not give; value keeps X placeholders
   | 'none'; // durations, sets, PRESENT_REF: nothing to anchor
 
-export interface TimeX extends Annotation {
+/** What a time expression means: shared by the resolver's result and the `times` layer. */
+export interface TimexValue {
   readonly type: TimexType;
   /** TIMEX3 / ISO 8601 value; a range is an ISO interval `2024-05-10/2024-05-11`. */
   readonly value: string;
@@ -32,6 +33,9 @@ export interface TimeX extends Annotation {
   readonly anchor: Anchor;
   /** UTC offset of a clock time (`+03:00` for Moscow time). */
   readonly zone?: string;
+}
+
+export interface TimeX extends Annotation, TimexValue {
   /** True when the words or tense around it point to the future (affects weekday resolution). */
   readonly future?: boolean;
 }
