@@ -19,6 +19,8 @@ export async function summarise(repo: Repository): Promise<StoreSummary> {
   let dated = 0;
   let earliest: string | null = null;
   let latest: string | null = null;
+  // One pass over the store feeds every section's accumulator.
+  const accs = SECTIONS.map((s) => ({ name: s.name, acc: s.start(repo), n: 0 }));
   for await (const d of repo.all()) {
     byLang[d.lang] = (byLang[d.lang] ?? 0) + 1;
     const date = d.published.date;
@@ -27,14 +29,12 @@ export async function summarise(repo: Repository): Promise<StoreSummary> {
       if (!earliest || date < earliest) earliest = date;
       if (!latest || date > latest) latest = date;
     }
+    for (const a of accs) for (const _ of a.acc.add(d) ?? []) a.n++;
   }
   const sections: Record<string, number> = {};
-  for (const s of SECTIONS) {
-    const acc = s.start(repo);
-    let n = 0;
-    for await (const d of repo.all()) for (const _ of acc.add(d) ?? []) n++;
-    for (const _ of (await acc.finish?.()) ?? []) n++;
-    sections[s.name] = n;
+  for (const a of accs) {
+    for (const _ of (await a.acc.finish?.()) ?? []) a.n++;
+    sections[a.name] = a.n;
   }
   return { documents, duplicates, byLang, dated, earliest, latest, sections };
 }
