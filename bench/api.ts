@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { openRepository } from '../src/store/open.js';
 import { createServer } from '../src/http/server.js';
 import { packageRoot } from '../src/app/resources.js';
+import { CHROMIUM, launchChromium } from '../src/test-helpers/browser.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -70,9 +71,8 @@ for (const [name, url] of Object.entries(endpoints)) {
 }
 
 let firstPageMs: number | undefined;
-if (values.browser && fs.existsSync('/usr/bin/chromium')) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+if (values.browser && fs.existsSync(CHROMIUM)) {
+  const browser = await launchChromium();
   const page = await browser.newPage();
   const t = performance.now();
   await page.goto(`${base}/#/timeline`);

@@ -17,11 +17,9 @@ import type { Repository } from '../src/store/repository.js';
 import { ingest } from '../src/app/ingest.js';
 import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { repoRoot } from '../src/test-helpers/shared.js';
+import { browserReady, launchChromium, WEB } from '../src/test-helpers/browser.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB = path.join(repoRoot, 'dist', 'web');
-const ready = fs.existsSync(CHROMIUM) && fs.existsSync(path.join(WEB, 'index.html'));
-if (!ready) process.stderr.write(`SKIP: browser tests need ${CHROMIUM} and a built web app in ${WEB} (npm run build)\n`);
+const ready = browserReady('browser tests');
 
 const SHOTS = path.join(repoRoot, 'test-artifacts', 'screens');
 const HOSTILE = [
@@ -49,11 +47,7 @@ describe.skipIf(!ready)('web app in a real browser', () => {
     await ingest([path.join(repoRoot, 'samples', 'corpus'), path.join(dir, 'hostile.txt')], repo, await createDefaultPipeline());
     app = await createServer({ repo, webDir: WEB });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     fs.mkdirSync(SHOTS, { recursive: true });
