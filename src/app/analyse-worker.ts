@@ -1,18 +1,33 @@
-/** A worker thread of the analysis pool (analyser.ts): loads the pipeline once, analyses one document per call. */
+/**
+ * A worker thread of the analysis pool (analyser.ts): loads the pipeline once, analyses one
+ * document per call and, given the store's driver, encodes it for that store too, so the
+ * writer thread only writes and what crosses back is flat strings and bytes.
+ */
 import type { Doc } from '../core/doc.js';
+import { encodeDoc, type Saveable, type StoreDriver } from '../store/encode.js';
 import { createDefaultPipeline } from './pipeline.js';
 
 export interface AnalyseResult {
-  readonly doc: Doc;
-  /** Milliseconds per stage for this document. */
+  /** The analysed document, or its encoded form when a driver was given. */
+  readonly doc: Saveable;
+  /** Milliseconds per stage for this document (and `store.encode`). */
   readonly timings: Record<string, number>;
+}
+
+export interface AnalyseTask {
+  readonly doc: Doc;
+  readonly encodeFor?: StoreDriver;
 }
 
 const pipeline = createDefaultPipeline();
 
-export default async function analyse(doc: Doc): Promise<AnalyseResult> {
+export default async function analyse(task: AnalyseTask): Promise<AnalyseResult> {
   const p = await pipeline;
   const timings = new Map<string, number>();
-  const out = p.run(doc, { clock: () => performance.now(), timings });
-  return { doc: out, timings: Object.fromEntries(timings) };
+  const out = p.run(task.doc, { clock: () => performance.now(), timings });
+  if (!task.encodeFor) return { doc: out, timings: Object.fromEntries(timings) };
+  const t = performance.now();
+  const enc = encodeDoc(out, task.encodeFor);
+  timings.set('store.encode', performance.now() - t);
+  return { doc: enc, timings: Object.fromEntries(timings) };
 }

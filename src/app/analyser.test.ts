@@ -7,6 +7,8 @@ import { createDefaultPipeline } from './pipeline.js';
 import { workerAnalyser } from './analyser.js';
 import { exportJson } from './export.js';
 import { openRepository } from '../store/open.js';
+import { isEncoded } from '../store/encode.js';
+import { identify } from './ingest.js';
 import { repoRoot } from '../test-helpers/shared.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-pool-'));
@@ -38,4 +40,22 @@ describe('analysis on a pool of worker threads', () => {
     expect(JSON.parse(one).documents.length).toBeGreaterThan(15);
     expect(two).toBe(one);
   }, 180_000);
+
+  it('hands the writer documents already encoded for its store, so the writer thread only writes', async () => {
+    const analyser = workerAnalyser(1);
+    try {
+      const text = 'Moscow, 10 November. Russian peacekeepers arrived in Stepanakert on Tuesday.';
+      const doc = identify({ text, source: { format: 'txt', path: 'p.txt' }, title: null, publisher: null, layers: { zones: [{ start: 0, end: text.length, kind: 'body', stage: 'test', rule: 'x' }] } });
+      const r = await analyser.analyse(doc, 'sqlite');
+      expect(isEncoded(r.doc)).toBe(true);
+      if (!isEncoded(r.doc)) return;
+      expect(r.doc).toMatchObject({ encoded: 'sqlite', id: doc.id, where: 'p.txt' });
+      expect(r.doc.layers.map((l) => l.name)).toContain('events');
+      expect(r.timings['store.encode']).toBeGreaterThan(0);
+      // Without a driver the Doc itself comes back (as the in-process analyser gives it).
+      expect(isEncoded((await analyser.analyse(doc)).doc)).toBe(false);
+    } finally {
+      await analyser.close();
+    }
+  }, 60_000);
 });

@@ -9,11 +9,17 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Doc } from '../core/doc.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { AnalyseResult } from './analyse-worker.js';
+import type { StoreDriver } from '../store/encode.js';
+import type { AnalyseResult, AnalyseTask } from './analyse-worker.js';
 
 export interface Analyser {
   readonly threads: number;
-  analyse(doc: Doc): Promise<AnalyseResult>;
+  /**
+   * Analyses one document. With `encodeFor`, an analyser on other threads also encodes it for
+   * that store driver (so the writer does not); in this thread there is nothing to gain, and the
+   * Doc comes back as it is.
+   */
+  analyse(doc: Doc, encodeFor?: StoreDriver): Promise<AnalyseResult>;
   close(): Promise<void>;
 }
 
@@ -48,7 +54,7 @@ export function workerAnalyser(threads: number): Analyser {
   });
   return {
     threads,
-    analyse: (doc) => pool.run(doc) as Promise<AnalyseResult>,
+    analyse: (doc, encodeFor) => pool.run({ doc, ...(encodeFor ? { encodeFor } : {}) } satisfies AnalyseTask) as Promise<AnalyseResult>,
     close: () => pool.destroy(),
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestItems, type IngestItem } from './ingest.js';
 import { createPipeline } from '../core/pipeline.js';
+import { isEncoded } from '../store/encode.js';
 import { StoreError } from '../core/errors.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
@@ -20,7 +21,7 @@ describe('ingest flow', () => {
     await real.migrate();
     // A store that refuses one document, as a full disk or a bad value would.
     const save: Repository['save'] = async (docs) => {
-      if (docs.some((d) => d.text.includes('poison'))) throw new StoreError('refused: poison');
+      if (docs.some((d) => (isEncoded(d) ? d.row.text : d.text).includes('poison'))) throw new StoreError('refused: poison');
       return real.save(docs);
     };
     const repo = new Proxy(real, {

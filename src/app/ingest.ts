@@ -11,6 +11,7 @@ import type { Repository, SaveOutcome } from '../store/repository.js';
 import { readInputs, type ReadItem, type ReadOptions } from '../ingest/index.js';
 import { inProcessAnalyser, type Analyser } from './analyser.js';
 import { saveTolerant } from '../store/save.js';
+import type { Saveable } from '../store/encode.js';
 
 /** A read item, or an input that was checked and has not changed (an HTTP 304). */
 export type IngestItem = ReadItem | { readonly ok: 'unchanged'; readonly input: string };
@@ -77,7 +78,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   const failures: IngestFailure[] = [];
   let added = 0, unchanged = 0, duplicates = 0, documents = 0, bytes = 0, done = 0;
 
-  let batch: Doc[] = [];
+  let batch: Saveable[] = [];
   let batchNames: string[] = [];
   let batchBytes: number[] = [];
   const flush = async (): Promise<void> => {
@@ -108,7 +109,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   // Documents under analysis, in input order; at most `window` at once so memory stays bounded.
   const analyser = opts.analyser ?? inProcessAnalyser(pipeline, clock);
   const window = Math.max(1, analyser.threads * 4);
-  const inFlight: { result: Promise<Doc>; name: string; size: number }[] = [];
+  const inFlight: { result: Promise<Saveable>; name: string; size: number }[] = [];
   /** Ids analysed or queued but not yet saved: a repeat among them needs no analysis. */
   const pending = new Set<string>();
   const settle = async (): Promise<void> => {
@@ -149,7 +150,7 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     pending.add(doc.id);
     const result = known
       ? Promise.resolve(doc)
-      : analyser.analyse(doc).then(
+      : analyser.analyse(doc, repo.driver).then(
           (r) => {
             for (const [k, v] of Object.entries(r.timings)) timings.set(k, (timings.get(k) ?? 0) + v);
             return r.doc;

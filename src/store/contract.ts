@@ -8,6 +8,7 @@ import { applyPatch, createDoc, type Doc } from '../core/doc.js';
 import { documentId } from '../core/identity.js';
 import { StoreError } from '../core/errors.js';
 import type { Repository } from './repository.js';
+import { encodeDoc } from './encode.js';
 import { morphDoc, syntheticDoc, words } from './synthetic.js';
 
 export interface ContractOptions {
@@ -111,6 +112,33 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       }
       expect(await repo.get('dmissing')).toBeNull();
       expect(await repo.has('dmissing')).toBe(false);
+    });
+
+    it('stores a document encoded on another thread exactly as the Doc itself, duplicates and search included', async () => {
+      const plain = await fresh();
+      const pre = await fresh();
+      const docs = [richDoc(), aliyevDoc(), peacekeepersDoc()];
+      await plain.save(docs);
+      // What an analysis thread sends back: the encoded form after a structured clone (Buffers arrive as Uint8Arrays).
+      const sent = docs.map((d) => structuredClone(encodeDoc(d, pre.driver)));
+      expect((await pre.save(sent)).map((r) => r.outcome)).toEqual(['added', 'added', 'added']);
+      for (const d of docs) expect(JSON.stringify(await pre.get(d.id))).toBe(JSON.stringify(d));
+      const copy = createDoc({ ...aliyevDoc(), source: { format: 'txt', path: 'mirror/aliyev.txt' } });
+      expect(await pre.save([structuredClone(encodeDoc(copy, pre.driver))])).toEqual([{ id: copy.id, outcome: 'duplicate', duplicateOf: copy.id }]);
+      expect(await pre.save([encodeDoc(copy, pre.driver), copy])).toEqual([
+        { id: copy.id, outcome: 'unchanged' },
+        { id: copy.id, outcome: 'unchanged' },
+      ]);
+      const q = { text: 'Алиев', lemmas: [['алиев']] };
+      expect((await pre.search(q)).map((h) => h.id)).toEqual((await plain.search(q)).map((h) => h.id));
+      expect((await pre.search(q)).length).toBeGreaterThan(0);
+    });
+
+    it('refuses a document encoded for another driver, writing nothing', async () => {
+      const repo = await fresh();
+      const other = repo.driver === 'sqlite' ? 'postgres' : 'sqlite';
+      await expect(repo.save([aliyevDoc(), encodeDoc(peacekeepersDoc(), other)])).rejects.toThrow(StoreError);
+      expect(await repo.count()).toEqual({ documents: 0, duplicates: 0 });
     });
 
     it('replaces the analysis of a stored document on update, keeping its id, text and search', async () => {

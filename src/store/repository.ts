@@ -4,6 +4,7 @@
  * All methods are async so a networked driver fits behind it.
  */
 import type { Doc, Lang, LayerName, Published, DocSource } from '../core/doc.js';
+import type { Saveable } from './encode.js';
 
 export type SaveOutcome =
   /** A new document was stored with its analysis. */
@@ -109,9 +110,11 @@ export interface Repository {
   has(id: string): Promise<boolean>;
   /**
    * Stores analysed documents; each document's writes happen in one transaction
-   * (a batch may share one). Re-saving the same content never duplicates.
+   * (a batch may share one). Re-saving the same content never duplicates. A document
+   * may come already encoded for this driver (`encodeDoc(doc, repo.driver)`, e.g. on an
+   * analysis thread); the result is the same as saving the Doc.
    */
-  save(docs: readonly Doc[]): Promise<SaveResult[]>;
+  save(docs: readonly Saveable[]): Promise<SaveResult[]>;
   /**
    * Replaces the analysis of a stored document (layers, messages, published date,
    * title, publisher, language) after it was analysed again, e.g. once its story

@@ -4,9 +4,9 @@
  * again document by document and only the documents that fail on their own are
  * reported. The happy path is one call, one transaction.
  */
-import type { Doc } from '../core/doc.js';
 import { StoreError } from '../core/errors.js';
 import type { Repository, SaveResult } from './repository.js';
+import type { Saveable } from './encode.js';
 
 export interface SaveFailure {
   readonly id: string;
@@ -14,7 +14,7 @@ export interface SaveFailure {
   readonly error: StoreError;
 }
 
-export async function saveTolerant(repo: Repository, docs: readonly Doc[]): Promise<(SaveResult | SaveFailure)[]> {
+export async function saveTolerant(repo: Repository, docs: readonly Saveable[]): Promise<(SaveResult | SaveFailure)[]> {
   try {
     return await repo.save(docs);
   } catch (e) {

@@ -14,6 +14,7 @@ import type { Job, JobInput, QueueStats, DocQuery, DocSummary, MetaRecord, ReadO
 import { redactStoreUrl } from '../open.js';
 import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceKey, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
+import { encodedFor, headOf, type EncodedDoc, type Saveable, type SaveHead } from '../encode.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 const PAGE = 200;
@@ -37,26 +38,6 @@ function noNul(params: unknown[]): unknown[] {
   const fix = (v: unknown): unknown =>
     typeof v === 'string' ? (v.includes('\u0000') ? v.replace(/\u0000/g, '\uFFFD') : v) : Array.isArray(v) ? v.map(fix) : v;
   return params.map(fix);
-}
-
-interface EncodedDoc {
-  readonly row: ReturnType<typeof documentRow>;
-  readonly src: ReturnType<typeof sourceRow>;
-  readonly layers: { name: string; codec: string; data: string }[];
-  readonly messages: ReturnType<typeof messageRows>;
-  readonly tsv: string;
-}
-
-/** Everything a new document writes, computed without touching the database. */
-function encodeDoc(doc: Doc): EncodedDoc {
-  const row = documentRow(doc);
-  return {
-    row,
-    src: sourceRow(doc, row.exact_hash),
-    layers: layerRows(doc).map((l) => ({ name: l.name, codec: l.enc.codec, data: l.enc.data })),
-    messages: messageRows(doc),
-    tsv: tsvectorLiteral(termsOf(doc)),
-  };
 }
 
 /** Opens a pool and checks the connection; call `migrate()` before use (openRepository does). */
@@ -168,25 +149,27 @@ export class PostgresRepository implements Repository {
     return this.wrap('reading', async () => (await this.pool.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount! > 0);
   }
 
-  async save(docs: readonly Doc[]): Promise<SaveResult[]> {
+  async save(docs: readonly Saveable[]): Promise<SaveResult[]> {
     if (docs.length === 0) return [];
-    const fail = (doc: Doc, e: unknown): StoreError => {
-      const where = doc.source.path ?? doc.source.url ?? doc.id;
-      return new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
-    };
+    const fail = (where: string, id: string, e: unknown): StoreError =>
+      new StoreError(`${where}: saving document ${id} failed: ${(e as Error).message}`, where, { cause: e });
     const ids = docs.map((d) => d.id);
+    const encode = (doc: Saveable): EncodedDoc => {
+      try {
+        return encodedFor(doc, 'postgres');
+      } catch (e) {
+        throw e instanceof StoreError ? e : fail(headOf(doc).where, doc.id, e);
+      }
+    };
     return this.wrap('saving', async () => {
-      // Encode the new documents before the transaction: locks are held only for the writes, and a
-      // document that cannot be encoded fails the call before anything is written.
+      // Encode the new documents (unless the caller did, on another thread) before the transaction:
+      // locks are held only for the writes, and a document that cannot be encoded fails the call
+      // before anything is written.
       const before = await this.knownIds(this.pool, ids);
       const encoded = new Map<string, EncodedDoc>();
       for (const doc of docs) {
         if (before.has(doc.id) || encoded.has(doc.id)) continue;
-        try {
-          encoded.set(doc.id, encodeDoc(doc));
-        } catch (e) {
-          throw fail(doc, e);
-        }
+        encoded.set(doc.id, encode(doc));
       }
       for (let attempt = 0; ; attempt++) {
         const client = await this.pool.connect();
@@ -205,7 +188,7 @@ export class PostgresRepository implements Repository {
           docs.forEach((doc, index) => {
             if (known.has(doc.id) || seen.has(doc.id)) return;
             seen.add(doc.id);
-            fresh.push({ index, enc: encoded.get(doc.id) ?? encodeDoc(doc) });
+            fresh.push({ index, enc: encoded.get(doc.id) ?? encode(doc) });
           });
           const inserted = await this.insertNew(client, fresh.map((f) => f.enc));
           const added = new Set(fresh.filter((f) => inserted.has(f.enc.row.id)).map((f) => f.index));
@@ -225,15 +208,16 @@ export class PostgresRepository implements Repository {
               results[i] = { id: doc.id, outcome: 'added' };
               continue;
             }
-            if (recorded.has(`${doc.id} ${exactHash(doc.text)} ${sourceKey(doc.source)}`)) {
+            const head = headOf(doc);
+            if (recorded.has(`${head.id} ${head.hash} ${head.src.source_key}`)) {
               results[i] = { id: doc.id, outcome: 'unchanged' };
               continue;
             }
             try {
-              results[i] = await this.saveSource(client, doc);
+              results[i] = await this.saveSource(client, head);
             } catch (e) {
               if (RETRY_CODES.has((e as { code?: string }).code ?? '')) throw e;
-              throw fail(doc, e);
+              throw fail(head.where, doc.id, e);
             }
           }
           await client.query('COMMIT');
@@ -311,7 +295,7 @@ export class PostgresRepository implements Repository {
         col((d) => d.row.original),
         col((d) => d.row.meta),
         col((d) => d.row.exact_hash),
-        col((d) => d.tsv),
+        col((d) => d.terms),
         col((d) => d.src.source_key),
         col((d) => d.src.path),
         col((d) => d.src.url),
@@ -338,10 +322,8 @@ export class PostgresRepository implements Repository {
   }
 
   /** A document whose id is stored: record this source (duplicate) unless it is already recorded (unchanged). */
-  private async saveSource(client: pg.PoolClient, doc: Doc): Promise<SaveResult> {
-    const id = doc.id;
-    const hash = exactHash(doc.text);
-    const src = sourceRow(doc, hash);
+  private async saveSource(client: pg.PoolClient, head: SaveHead): Promise<SaveResult> {
+    const { id, hash, src } = head;
     const ins = await client.query<{ id: string }>(
       `INSERT INTO sources (doc_id, source_key, exact_hash, is_primary, path, url, record, format, encoding, text_length, source_json)
        VALUES ($1, $2, $3, false, $4, $5, $6, $7, $8, $9, $10)

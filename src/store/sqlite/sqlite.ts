@@ -23,12 +23,12 @@ import {
   missingBase,
   onlySet,
   SEARCH_LAYERS,
-  sourceRow,
   summaryFromRow,
   type LayerRow,
   type MessageRow,
 } from '../rows.js';
 import { fts5Query, indexString, matchSpans, queryPhrases, snippet, termsOf } from '../terms.js';
+import { encodedFor, headOf, packSqliteLayer, type EncodedDoc, type Saveable } from '../encode.js';
 
 type DB = Database.Database;
 
@@ -40,18 +40,6 @@ export interface SqliteOptions {
 }
 
 const PAGE = 200;
-
-/**
- * Layer data longer than this is deflated (level 1: ~3x smaller for tokens and
- * morph at ~0.05 ms each). PostgreSQL compresses large values itself (TOAST),
- * so this is SQLite-only and marked by a `+z` codec suffix.
- */
-const COMPRESS_OVER = 256;
-
-function packLayer(codec: string, data: string): { codec: string; data: string | Buffer } {
-  if (data.length <= COMPRESS_OVER) return { codec, data };
-  return { codec: codec + '+z', data: zlib.deflateRawSync(data, { level: 1 }) };
-}
 
 /** A stored layer row; a deflated one is inflated only when its data is first read (see rows.decodeLayers). */
 function unpackLayer(l: { name: string; codec: string; data: string | Buffer }): { name: string; codec: string; data: string } {
@@ -198,32 +186,31 @@ export class SqliteRepository implements Repository {
     return wrap(this.#file, 'reading', () => this.s.findDoc.get(id) !== undefined);
   }
 
-  async save(docs: readonly Doc[]): Promise<SaveResult[]> {
+  async save(docs: readonly Saveable[]): Promise<SaveResult[]> {
     if (docs.length === 0) return [];
     const s = this.s;
-    const fail = (doc: Doc, e: unknown): StoreError => {
-      const where = doc.source.path ?? doc.source.url ?? doc.id;
-      return new StoreError(`${where}: saving document ${doc.id} failed: ${(e as Error).message}`, where, { cause: e });
-    };
-    // Encode new documents before taking the write lock, so other processes' writers wait only
-    // for the inserts. A document that cannot be encoded fails the call before anything is written.
+    const fail = (where: string, id: string, e: unknown): StoreError =>
+      new StoreError(`${where}: saving document ${id} failed: ${(e as Error).message}`, where, { cause: e });
+    // Encode new documents (unless the caller did, on another thread) before taking the write lock,
+    // so other processes' writers wait only for the inserts. A document that cannot be encoded
+    // fails the call before anything is written.
     const encoded = docs.map((doc) => {
       if (wrap(this.#file, 'reading', () => s.findDoc.get(doc.id))) return null;
       try {
-        return encodeDoc(doc);
+        return encodedFor(doc, 'sqlite');
       } catch (e) {
-        throw fail(doc, e);
+        throw e instanceof StoreError ? e : fail(headOf(doc).where, doc.id, e);
       }
     });
     // IMMEDIATE takes the write lock up front, so the "is this id stored?" check and the insert
     // cannot interleave with another process's save of the same id.
-    const tx = this.db.transaction((batch: readonly Doc[]): SaveResult[] => {
+    const tx = this.db.transaction((batch: readonly Saveable[]): SaveResult[] => {
       const results: SaveResult[] = [];
       batch.forEach((doc, i) => {
         try {
           results.push(this.saveOne(doc, encoded[i] ?? null, s));
         } catch (e) {
-          throw fail(doc, e);
+          throw fail(headOf(doc).where, doc.id, e);
         }
       });
       return results;
@@ -231,24 +218,23 @@ export class SqliteRepository implements Repository {
     return wrap(this.#file, 'saving', () => tx.immediate(docs));
   }
 
-  private saveOne(doc: Doc, pre: EncodedDoc | null, s: ReturnType<SqliteRepository['prepare']>): SaveResult {
+  private saveOne(doc: Saveable, pre: EncodedDoc | null, s: ReturnType<SqliteRepository['prepare']>): SaveResult {
     const id = doc.id;
     const existing = s.findDoc.get(id);
     if (existing) {
-      const hash = exactHash(doc.text);
-      const src = sourceRow(doc, hash);
+      const { src, hash } = headOf(doc);
       if (s.findSource.get(id, src.source_key, hash)) return { id, outcome: 'unchanged' };
       const info = s.insertSource.run({ doc_id: id, is_primary: 0, ...src });
       s.insertDuplicate.run(id, id, info.lastInsertRowid, 'same-content');
       return { id, outcome: 'duplicate', duplicateOf: id };
     }
     // Encoded beforehand unless it was stored when we looked and is gone now (never, without deletes).
-    const { row, src, layers, messages, lemmas } = pre ?? encodeDoc(doc);
+    const { row, src, layers, messages, terms } = pre ?? encodedFor(doc, 'sqlite');
     const info = s.insertDoc.run(row);
     s.insertSource.run({ doc_id: id, is_primary: 1, ...src });
     for (const l of layers) s.insertLayer.run(id, l.name, l.codec, l.data);
     for (const m of messages) s.insertMessage.run({ doc_id: id, ...m });
-    s.insertFts.run(info.lastInsertRowid, lemmas);
+    s.insertFts.run(info.lastInsertRowid, terms);
     return { id, outcome: 'added' };
   }
 
@@ -268,7 +254,7 @@ export class SqliteRepository implements Repository {
       s.deleteLayers.run(d.id);
       s.deleteMessages.run(d.id);
       for (const l of layers) {
-        const p = packLayer(l.enc.codec, l.enc.data);
+        const p = packSqliteLayer(l.enc.codec, l.enc.data);
         s.insertLayer.run(d.id, l.name, p.codec, p.data);
       }
       for (const m of messages) s.insertMessage.run({ doc_id: d.id, ...m });
@@ -475,26 +461,6 @@ export class SqliteRepository implements Repository {
 
 function textDiffers(store: string, id: string): StoreError {
   return new StoreError(`${store}: update of ${id} refused: its text differs from the stored text`, store);
-}
-
-interface EncodedDoc {
-  readonly row: ReturnType<typeof documentRow>;
-  readonly src: ReturnType<typeof sourceRow>;
-  readonly layers: { name: string; codec: string; data: string | Buffer }[];
-  readonly messages: ReturnType<typeof messageRows>;
-  readonly lemmas: string;
-}
-
-/** Everything a new document writes, computed without touching the database. */
-function encodeDoc(doc: Doc): EncodedDoc {
-  const row = documentRow(doc);
-  return {
-    row,
-    src: sourceRow(doc, row.exact_hash),
-    layers: layerRows(doc).map((l) => ({ name: l.name, ...packLayer(l.enc.codec, l.enc.data) })),
-    messages: messageRows(doc),
-    lemmas: indexString(termsOf(doc)),
-  };
 }
 
 /** Applies the migrations the database has not seen, each once in its own IMMEDIATE transaction. */
