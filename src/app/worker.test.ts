@@ -12,7 +12,7 @@ import { startTestServer } from '../store/postgres/test-cluster.js';
 import { openRepository } from '../store/open.js';
 import type { Repository } from '../store/repository.js';
 import { repoRoot } from '../test-helpers/shared.js';
-import { enqueue, runWorker } from './worker.js';
+import { enqueue, requestRelink, runWorker } from './worker.js';
 import { ingest } from './ingest.js';
 import { relink } from './link.js';
 import { createDefaultPipeline } from './pipeline.js';
@@ -78,4 +78,39 @@ describe.skipIf(!server)('workers on PostgreSQL', () => {
     expect(await canonicalExport(repo)).toEqual(expected);
     await repo.close();
   }, 300_000);
+});
+
+const FOLLOW_UP = `Putin and Aliyev discuss the deaths of Russian peacekeepers
+
+Vladimir Putin and Ilham Aliyev spoke by telephone on Thursday, the Kremlin said. Aliyev apologised for the deaths of Russian peacekeepers in Karabakh and conveyed his condolences to their families.
+
+A vehicle carrying Russian peacekeepers came under fire in Karabakh on Wednesday. Kremlin spokesman Dmitry Peskov said Moscow expects a full and objective investigation.
+
+The ceasefire took effect at 13:00 local time on Wednesday. Representatives of Baku and of the Armenian residents of Karabakh met in Yevlakh on Thursday. The Russian peacekeeping contingent of 1,960 troops has been in the region since November 2020.
+`;
+
+describe('the cross-document step with many workers', () => {
+  it('is queued once per store state and run by one worker, not by every worker that runs dry', async () => {
+    const pipeline = await createDefaultPipeline();
+    const repo = await openRepository(path.join(dir, 'relink.db'));
+    await repo.migrate();
+    // A dated wire report and an undated follow-up of the same story: relink dates the follow-up.
+    const inputs = path.join(dir, 'relink-inputs');
+    fs.mkdirSync(inputs);
+    fs.copyFileSync(path.join(corpus, '07-en-2023-09-21-aliyev-apology-wire.txt'), path.join(inputs, 'wire.txt'));
+    fs.writeFileSync(path.join(inputs, 'follow-up.txt'), FOLLOW_UP);
+    const q = await enqueue([inputs], repo);
+    const a = await runWorker(repo, pipeline, { exitWhenEmpty: true, pollMs: 10 });
+    expect(a.jobs).toBe(q.queued + 1);
+    expect(a.relinks).toBe(1);
+    // Another worker arriving at the same state finds the step queued or done: it neither queues nor runs it again.
+    expect(await requestRelink(repo)).toBe(false);
+    expect(await runWorker(repo, pipeline, { exitWhenEmpty: true, pollMs: 10 })).toMatchObject({ jobs: 0, relinks: 0 });
+    expect(await repo.queueStats()).toMatchObject({ queued: 0, running: 0, done: q.queued + 1, failed: 0 });
+    // The step ran: the follow-up took its date from its story.
+    const dates = [];
+    for await (const d of repo.all({ layers: [] })) dates.push([d.source.path?.endsWith('follow-up.txt'), d.published.date, d.published.how]);
+    expect(dates).toContainEqual([true, '2023-09-21', 'story']);
+    await repo.close();
+  }, 120_000);
 });

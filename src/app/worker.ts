@@ -10,7 +10,7 @@ import os from 'node:os';
 import type { DocInit } from '../core/doc.js';
 import { exactHash } from '../core/identity.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { Repository } from '../store/repository.js';
+import type { Job, Repository } from '../store/repository.js';
 import { readInputs, type ReadOptions } from '../ingest/index.js';
 import { identify, inputName, type IngestFailure } from './ingest.js';
 import { relink } from './link.js';
@@ -66,9 +66,28 @@ export interface WorkerOptions {
 
 export interface WorkerSummary {
   readonly jobs: number;
+  /** Cross-document relinks this worker ran (see `requestRelink`). */
+  readonly relinks: number;
   readonly added: number;
   readonly unchanged: number;
   readonly duplicates: number;
+}
+
+const RELINK = 'relink ';
+
+const isRelinkJob = (j: Job): boolean => j.key.startsWith(RELINK);
+
+/**
+ * Queues the cross-document step (`relink`: story dating over the whole store) for the store
+ * as it now is. The key names the number of stored documents, which only grows, so every
+ * worker that runs dry at the same state queues the same job and exactly one of them runs it,
+ * while a later state gets a new one. A relink that dies with its worker is taken over when
+ * its lease runs out, like any job. Returns whether the job was new.
+ */
+export async function requestRelink(repo: Repository): Promise<boolean> {
+  const { documents } = await repo.count();
+  // Not a content hash: document jobs' keys start with hex digits.
+  return (await repo.enqueue([{ key: `${RELINK}${documents}`, payload: { relink: documents } }])) > 0;
 }
 
 export async function runWorker(repo: Repository, pipeline: Pipeline, opts: WorkerOptions = {}): Promise<WorkerSummary> {
@@ -76,14 +95,15 @@ export async function runWorker(repo: Repository, pipeline: Pipeline, opts: Work
   const batch = opts.batch ?? 20;
   const leaseMs = opts.leaseMs ?? 120_000;
   const now = opts.clock ?? (() => Date.now());
-  let jobs = 0, added = 0, unchanged = 0, duplicates = 0, sinceLink = 0;
+  let jobs = 0, added = 0, unchanged = 0, duplicates = 0, relinks = 0, sinceLink = 0;
   while (!opts.signal?.aborted) {
     const claimed = await repo.claim(name, batch, now(), leaseMs);
     if (claimed.length === 0) {
-      // The queue ran dry: cross-document steps for what this worker stored, then wait or stop.
+      // The queue ran dry: queue the cross-document step for what this worker stored (once per
+      // store state, whichever worker gets there first), then take it or wait or stop.
       if (sinceLink > 0) {
-        await relink(repo, pipeline);
         sinceLink = 0;
+        if (await requestRelink(repo)) continue;
       }
       // Stop only when nothing is running either: a job held by a worker that died is
       // claimable again once its lease runs out, and someone must take it.
@@ -96,6 +116,7 @@ export async function runWorker(repo: Repository, pipeline: Pipeline, opts: Work
     }
     const docs = [];
     for (const job of claimed) {
+      if (isRelinkJob(job)) continue;
       const doc = identify(job.payload as DocInit);
       docs.push((await repo.has(doc.id)) ? doc : pipeline.run(doc));
     }
@@ -104,10 +125,15 @@ export async function runWorker(repo: Repository, pipeline: Pipeline, opts: Work
       else if (r.outcome === 'unchanged') unchanged++;
       else duplicates++;
     }
+    // After this batch's documents are stored, so they are linked too.
+    if (claimed.some(isRelinkJob)) {
+      await relink(repo, pipeline);
+      relinks++;
+    }
     await repo.finish(claimed.map((j) => j.id));
     jobs += claimed.length;
-    sinceLink += claimed.length;
+    sinceLink += claimed.filter((j) => !isRelinkJob(j)).length;
     opts.log?.(`worker ${name}: ${claimed.length} jobs done (${jobs} in all)`);
   }
-  return { jobs, added, unchanged, duplicates };
+  return { jobs, relinks, added, unchanged, duplicates };
 }

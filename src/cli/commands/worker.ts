@@ -47,7 +47,7 @@ export function register(program: Command): void {
             ...(g.json ? {} : { log: (l: string) => process.stderr.write(l + '\n') }),
           });
           if (g.json) outJson(s);
-          else out(`worker: ${s.jobs} jobs, added ${s.added}, unchanged ${s.unchanged}, duplicates ${s.duplicates}`);
+          else out(`worker: ${s.jobs} jobs, added ${s.added}, unchanged ${s.unchanged}, duplicates ${s.duplicates}, relinks ${s.relinks}`);
         });
       } finally {
         process.off('SIGINT', onSignal);
