@@ -65,12 +65,16 @@ export function inputName(init: Pick<DocInit, 'source'>): string {
   return s.record !== undefined ? `${base}#${s.record + 1}` : base;
 }
 
-export async function ingest(inputs: readonly string[], repo: Repository, pipeline: Pipeline, opts: IngestOptions = {}): Promise<IngestSummary> {
+export async function ingest(inputs: readonly string[], repo: Repository, pipeline: Pipeline | null, opts: IngestOptions = {}): Promise<IngestSummary> {
   return ingestItems(readInputs(inputs, opts), repo, pipeline, opts);
 }
 
-/** The ingest flow over items from any reader (files, fetched pages, feeds). */
-export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, repo: Repository, pipeline: Pipeline, opts: IngestOptions = {}): Promise<IngestSummary> {
+/**
+ * The ingest flow over items from any reader (files, fetched pages, feeds). `pipeline` analyses
+ * in this thread; it may be null when `opts.analyser` does the analysis elsewhere (a thread pool
+ * loads its own, and loading one here too would cost this thread ~3.5 s CPU and ~300 MB).
+ */
+export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<IngestItem>, repo: Repository, pipeline: Pipeline | null, opts: IngestOptions = {}): Promise<IngestSummary> {
   const clock = opts.clock ?? (() => performance.now());
   const t0 = clock();
   const batchSize = opts.batchSize ?? 100;
@@ -107,7 +111,8 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
   };
 
   // Documents under analysis, in input order; at most `window` at once so memory stays bounded.
-  const analyser = opts.analyser ?? inProcessAnalyser(pipeline, clock);
+  if (!opts.analyser && !pipeline) throw new TypeError('ingestItems: a pipeline or an analyser is required');
+  const analyser = opts.analyser ?? inProcessAnalyser(pipeline!, clock);
   const window = Math.max(1, analyser.threads * 4);
   const inFlight: { result: Promise<Saveable>; name: string; size: number }[] = [];
   /** Ids analysed or queued but not yet saved: a repeat among them needs no analysis. */

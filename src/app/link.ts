@@ -24,16 +24,19 @@ export function unanalysed(doc: Doc, pipeline: Pipeline): Doc {
   });
 }
 
-export async function relink(repo: Repository, pipeline: Pipeline): Promise<RelinkSummary> {
+/** `pipeline` may be a loader: it is called only when a document needs analysing again. */
+export async function relink(repo: Repository, pipeline: Pipeline | (() => Promise<Pipeline>)): Promise<RelinkSummary> {
   const redated: { doc: string; date: string; from: string }[] = [];
+  let loaded = typeof pipeline === 'function' ? null : pipeline;
   for (const d of await storyDates(repo)) {
     const doc = await repo.get(d.doc);
     if (!doc || doc.published.date) continue;
-    const base = applyPatch(unanalysed(doc, pipeline), {
+    loaded ??= await (pipeline as () => Promise<Pipeline>)();
+    const base = applyPatch(unanalysed(doc, loaded), {
       published: { ...doc.published, date: d.date, how: 'story' },
       messages: [{ severity: 'info', code: 'link/story-date', stage: 'link', text: `dated ${d.date} from document ${d.from} of the same story (similarity ${d.score.toFixed(2)})` }],
     });
-    await repo.update(pipeline.run(base));
+    await repo.update(loaded.run(base));
     redated.push({ doc: d.doc, date: d.date, from: d.from });
   }
   return { redated };

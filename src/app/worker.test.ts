@@ -80,15 +80,6 @@ describe.skipIf(!server)('workers on PostgreSQL', () => {
   }, 300_000);
 });
 
-const FOLLOW_UP = `Putin and Aliyev discuss the deaths of Russian peacekeepers
-
-Vladimir Putin and Ilham Aliyev spoke by telephone on Thursday, the Kremlin said. Aliyev apologised for the deaths of Russian peacekeepers in Karabakh and conveyed his condolences to their families.
-
-A vehicle carrying Russian peacekeepers came under fire in Karabakh on Wednesday. Kremlin spokesman Dmitry Peskov said Moscow expects a full and objective investigation.
-
-The ceasefire took effect at 13:00 local time on Wednesday. Representatives of Baku and of the Armenian residents of Karabakh met in Yevlakh on Thursday. The Russian peacekeeping contingent of 1,960 troops has been in the region since November 2020.
-`;
-
 describe('the cross-document step with many workers', () => {
   it('is queued once per store state and run by one worker, not by every worker that runs dry', async () => {
     const pipeline = await createDefaultPipeline();
@@ -98,7 +89,7 @@ describe('the cross-document step with many workers', () => {
     const inputs = path.join(dir, 'relink-inputs');
     fs.mkdirSync(inputs);
     fs.copyFileSync(path.join(corpus, '07-en-2023-09-21-aliyev-apology-wire.txt'), path.join(inputs, 'wire.txt'));
-    fs.writeFileSync(path.join(inputs, 'follow-up.txt'), FOLLOW_UP);
+    fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'story-follow-up', 'follow-up.txt'), path.join(inputs, 'follow-up.txt'));
     const q = await enqueue([inputs], repo);
     const a = await runWorker(repo, pipeline, { exitWhenEmpty: true, pollMs: 10 });
     expect(a.jobs).toBe(q.queued + 1);

@@ -20,6 +20,16 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('chronicle CLI', () => {
+  it('ingests on a pool of analysis threads and still dates an undated follow-up from its story', async () => {
+    const inputs = path.join(dir, 'pool-inputs');
+    fs.mkdirSync(inputs);
+    fs.copyFileSync(path.join(corpus, '07-en-2023-09-21-aliyev-apology-wire.txt'), path.join(inputs, 'wire.txt'));
+    fs.copyFileSync(path.join(repoRoot, 'test', 'fixtures', 'story-follow-up', 'follow-up.txt'), path.join(inputs, 'follow-up.txt'));
+    const r = await run('--db', path.join(dir, 'pool.db'), '--json', 'ingest', '--workers', '2', inputs);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 2, failed: 0, redated: 1 });
+  }, 120_000);
+
   it('ingests the sample corpus and reports what it added', async () => {
     const r = await run('--db', db, '--json', 'ingest', corpus);
     expect(r.code).toBe(0);

@@ -65,7 +65,9 @@ export async function runIngest(
   repo: Parameters<typeof ingestItems>[1],
   o: { format?: Format; fields?: Record<string, string>; encoding?: string | undefined; progress: boolean; workers?: number },
 ): Promise<IngestSummary & { redated: number }> {
-  const pipeline = await createDefaultPipeline();
+  const threads = o.workers ?? 1;
+  // With a thread pool the threads load their own pipelines; this thread loads one only if relink needs it.
+  const pipeline = threads > 1 ? null : await createDefaultPipeline();
   const tty = process.stderr.isTTY === true && o.progress;
   const t0 = performance.now();
   const bar = tty
@@ -93,7 +95,6 @@ export async function runIngest(
       else yield* readInputs([p], readOpts);
     }
   }
-  const threads = o.workers ?? 1;
   const analyser = threads > 1 ? workerAnalyser(threads) : undefined;
   const summary = await ingestItems(items(), repo, pipeline, {
     ...readOpts,
@@ -123,7 +124,7 @@ export async function runIngest(
   await analyser?.close();
   await saveValidators(repo, fresh);
   // Cross-document steps: undated documents take their story's date and are analysed again.
-  const linked = summary.added > 0 ? await relink(repo, pipeline) : { redated: [] };
+  const linked = summary.added > 0 ? await relink(repo, pipeline ?? createDefaultPipeline) : { redated: [] };
   return { ...summary, redated: linked.redated.length };
 }
 
