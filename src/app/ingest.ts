@@ -110,10 +110,12 @@ export async function ingestItems(items: AsyncIterable<IngestItem> | Iterable<In
     batchBytes = [];
   };
 
-  // Documents under analysis, in input order; at most `window` at once so memory stays bounded.
   if (!opts.analyser && !pipeline) throw new TypeError('ingestItems: a pipeline or an analyser is required');
+  // Documents under analysis, in input order; at most `window` at once so memory stays bounded.
   const analyser = opts.analyser ?? inProcessAnalyser(pipeline!, clock);
-  const window = Math.max(1, analyser.threads * 4);
+  // A pool gets a deeper window: while this thread writes a batch (synchronous in SQLite, tens
+  // of ms) each analysis thread must still have documents queued, or it idles.
+  const window = analyser.threads > 1 ? analyser.threads * 16 : 4;
   const inFlight: { result: Promise<Saveable>; name: string; size: number }[] = [];
   /** Ids analysed or queued but not yet saved: a repeat among them needs no analysis. */
   const pending = new Set<string>();
