@@ -99,11 +99,15 @@ export async function runWorker(repo: Repository, pipeline: Pipeline, opts: Work
   while (!opts.signal?.aborted) {
     const claimed = await repo.claim(name, batch, now(), leaseMs);
     if (claimed.length === 0) {
-      // The queue ran dry: queue the cross-document step for what this worker stored (once per
-      // store state, whichever worker gets there first), then take it or wait or stop.
+      // The queue ran dry. Once no job is running anywhere either, queue the cross-document step
+      // for what was stored (once per store state, whichever worker gets there first) and take it,
+      // or leave it to the worker that finishes last (it will find the queue idle).
       if (sinceLink > 0) {
-        sinceLink = 0;
-        if (await requestRelink(repo)) continue;
+        const q = await repo.queueStats();
+        if (q.queued === 0 && q.running === 0) {
+          sinceLink = 0;
+          if (await requestRelink(repo)) continue;
+        }
       }
       // Stop only when nothing is running either: a job held by a worker that died is
       // claimable again once its lease runs out, and someone must take it.
