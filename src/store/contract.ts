@@ -372,6 +372,25 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       expect(paged.map((h) => h.id)).toEqual([once.id]);
     });
 
+    it('ranks only the newest matches when asked to rank within a window, in both languages and per language', async () => {
+      const repo = await fresh();
+      const often = morphDoc(words('The mission, the mission, and again the mission: words here to fill the text.'));
+      const once = morphDoc(words('The mission began. Many other words follow here to fill the text, and more words again.'));
+      const ru = morphDoc([['Миссия', 'миссия'], ['началась', 'начаться', 'VERB']], { lang: 'ru' });
+      const later = morphDoc(words('A later mission report, with words to fill the text a little.'));
+      await repo.save([often, once, ru, later]);
+      const q = { text: 'mission', lemmas: [['mission', 'миссия']] };
+      const all = await repo.search(q);
+      expect(all.map((h) => h.id).sort()).toEqual([often.id, once.id, ru.id, later.id].sort());
+      // The oldest match (and the best-ranked in English) is outside a window of the three newest.
+      const window = await repo.search({ ...q, rankWithin: 3 });
+      expect(window.map((h) => h.id).sort()).toEqual([once.id, ru.id, later.id].sort());
+      // With a language, the window counts that language's matches only.
+      const en = await repo.search({ ...q, lang: 'en', rankWithin: 2 });
+      expect(en.map((h) => h.id).sort()).toEqual([once.id, later.id].sort());
+      expect((await repo.search({ ...q, rankWithin: 1 })).map((h) => h.id)).toEqual([later.id]);
+    });
+
     it('streams every stored document in a stable order, without duplicates', async () => {
       const repo = await fresh();
       const docs = Array.from({ length: 450 }, (_, i) => syntheticDoc(i, 200));

@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Doc, Published } from '../../core/doc.js';
 import { StoreError } from '../../core/errors.js';
 import { exactHash } from '../../core/identity.js';
-import type { Job, JobInput, QueueStats, DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import { SEARCH_RANK_WITHIN, type Job, type JobInput, type QueueStats, type DocQuery, type DocSummary, type MetaRecord, type ReadOptions, type Repository, type SaveResult, type SearchHit, type SearchQuery } from '../repository.js';
 import { redactStoreUrl } from '../open.js';
 import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceKey, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
@@ -463,12 +463,17 @@ export class PostgresRepository implements Repository {
     const words = queryPhrases(query.lemmas, query.text);
     if (words.length === 0) return [];
     return this.wrap('searching', async () => {
-      const params: unknown[] = [tsqueryLiteral(words), query.limit ?? 20, query.offset ?? 0];
+      const params: unknown[] = [tsqueryLiteral(words), query.limit ?? 20, query.offset ?? 0, query.rankWithin ?? SEARCH_RANK_WITHIN];
       if (query.lang) params.push(query.lang);
+      // The newest `rankWithin` matches first (a backward scan of seq stops early for common
+      // words; the planner takes the index for rare ones), then only those are ranked.
       const res = await this.pool.query<{ id: string; title: string | null; lang: string; text: string; meta: string; score: number }>(
-        `SELECT d.id, d.title, d.lang, d.text, d.meta, ts_rank_cd(d.lemmas, q)::float8 AS score
-         FROM documents d, CAST($1 AS tsquery) q
-         WHERE d.lemmas @@ q ${query.lang ? 'AND d.lang = $4' : ''}
+        `WITH m AS MATERIALIZED (
+           SELECT d.seq FROM documents d
+           WHERE d.lemmas @@ CAST($1 AS tsquery) ${query.lang ? 'AND d.lang = $5' : ''}
+           ORDER BY d.seq DESC LIMIT $4)
+         SELECT d.id, d.title, d.lang, d.text, d.meta, ts_rank_cd(d.lemmas, q)::float8 AS score
+         FROM m JOIN documents d ON d.seq = m.seq, CAST($1 AS tsquery) q
          ORDER BY score DESC, d.seq LIMIT $2 OFFSET $3`,
         params,
       );

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import type { Doc, Published } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
-import type { Job, JobInput, QueueStats, DocQuery, DocSummary, MetaRecord, ReadOptions, Repository, SaveResult, SearchHit, SearchQuery } from '../repository.js';
+import { SEARCH_RANK_WITHIN, type Job, type JobInput, type QueueStats, type DocQuery, type DocSummary, type MetaRecord, type ReadOptions, type Repository, type SaveResult, type SearchHit, type SearchQuery } from '../repository.js';
 import { MIGRATIONS } from './migrations/index.js';
 import {
   BASE_LAYER,
@@ -331,17 +331,24 @@ export class SqliteRepository implements Repository {
     const words = queryPhrases(query.lemmas, query.text);
     if (words.length === 0) return [];
     return wrap(this.#file, 'searching', () => {
+      const lang = query.lang ? 'AND d.lang = @lang' : '';
+      // Only the newest `rankWithin` matches are ranked: the oldest of them bounds the rowids
+      // (FTS5 doclists are in rowid order, so both steps stop early).
       const rows = this.db
         .prepare<Record<string, unknown>, { id: string; title: string | null; lang: string; text: string; meta: string; score: number }>(
           `SELECT d.id, d.title, d.lang, d.text, d.meta, bm25(doc_fts) AS score
            FROM doc_fts JOIN documents d ON d.seq = doc_fts.rowid
-           WHERE doc_fts MATCH @match ${query.lang ? 'AND d.lang = @lang' : ''}
+           WHERE doc_fts MATCH @match ${lang}
+             AND doc_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (
+               SELECT doc_fts.rowid AS r FROM doc_fts JOIN documents d ON d.seq = doc_fts.rowid
+               WHERE doc_fts MATCH @match ${lang} ORDER BY doc_fts.rowid DESC LIMIT @within))
            ORDER BY score, d.seq LIMIT @limit OFFSET @offset`,
         )
         .all({
           match: fts5Query(words),
           limit: query.limit ?? 20,
           offset: query.offset ?? 0,
+          within: query.rankWithin ?? SEARCH_RANK_WITHIN,
           ...(query.lang ? { lang: query.lang } : {}),
         });
       return rows.map((r): SearchHit => {
