@@ -141,7 +141,7 @@ export async function createServer(opts: ServerOptions): Promise<FastifyInstance
   });
 
   app.get<{ Querystring: Paged & { q: string; lang?: string } }>('/api/search', {
-    schema: { description: 'full-text search in both languages, insensitive to inflection', querystring: { type: 'object', additionalProperties: false, required: ['q'], properties: { q: { type: 'string', minLength: 1, maxLength: 200 }, lang: LANG, limit: LIMIT, offset: OFFSET } } },
+    schema: { description: 'full-text search in both languages, insensitive to inflection; the newest 5,000 matches are ranked', querystring: { type: 'object', additionalProperties: false, required: ['q'], properties: { q: { type: 'string', minLength: 1, maxLength: 200 }, lang: LANG, limit: LIMIT, offset: OFFSET } } },
   }, async (req) => {
     const lemmas = await lemmatiseQuery(req.query.q);
     const hits = await repo.search({ text: req.query.q, lemmas, limit: req.query.limit, offset: req.query.offset, ...(req.query.lang ? { lang: req.query.lang } : {}) });
