@@ -14,7 +14,7 @@ const ALLOWED = [
   /^BASE_LAYER$/,
   /^this\.#schema$/, // checked against /^[a-z_][a-z0-9_]{0,62}$/i when the URL is parsed
   /^where\.length \? 'WHERE ' \+ where\.join\(' AND '\) : ''$/,
-  /^query\.lang \? 'AND d\.lang = (\$4|@lang)' : ''$/,
+  /^query\.lang \? 'AND d\.lang = (\$4|\$5|@lang)' : ''$/,
 ];
 
 function files(dir: string): string[] {

@@ -331,17 +331,16 @@ export class SqliteRepository implements Repository {
     const words = queryPhrases(query.lemmas, query.text);
     if (words.length === 0) return [];
     return wrap(this.#file, 'searching', () => {
-      const lang = query.lang ? 'AND d.lang = @lang' : '';
       // Only the newest `rankWithin` matches are ranked: the oldest of them bounds the rowids
       // (FTS5 doclists are in rowid order, so both steps stop early).
       const rows = this.db
         .prepare<Record<string, unknown>, { id: string; title: string | null; lang: string; text: string; meta: string; score: number }>(
           `SELECT d.id, d.title, d.lang, d.text, d.meta, bm25(doc_fts) AS score
            FROM doc_fts JOIN documents d ON d.seq = doc_fts.rowid
-           WHERE doc_fts MATCH @match ${lang}
+           WHERE doc_fts MATCH @match ${query.lang ? 'AND d.lang = @lang' : ''}
              AND doc_fts.rowid >= (SELECT coalesce(min(r), 0) FROM (
                SELECT doc_fts.rowid AS r FROM doc_fts JOIN documents d ON d.seq = doc_fts.rowid
-               WHERE doc_fts MATCH @match ${lang} ORDER BY doc_fts.rowid DESC LIMIT @within))
+               WHERE doc_fts MATCH @match ${query.lang ? 'AND d.lang = @lang' : ''} ORDER BY doc_fts.rowid DESC LIMIT @within))
            ORDER BY score, d.seq LIMIT @limit OFFSET @offset`,
         )
         .all({
