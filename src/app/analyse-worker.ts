@@ -19,9 +19,12 @@ export interface AnalyseTask {
   readonly encodeFor?: StoreDriver;
 }
 
+/** One document's outcome in a batch: one failing document must not fail its batch mates. */
+export type AnalyseOutcome = { readonly ok: true; readonly result: AnalyseResult } | { readonly ok: false; readonly error: string };
+
 const pipeline = createDefaultPipeline();
 
-export default async function analyse(task: AnalyseTask): Promise<AnalyseResult> {
+async function analyseOne(task: AnalyseTask): Promise<AnalyseResult> {
   const p = await pipeline;
   const timings = new Map<string, number>();
   const out = p.run(task.doc, { clock: () => performance.now(), timings });
@@ -30,4 +33,17 @@ export default async function analyse(task: AnalyseTask): Promise<AnalyseResult>
   const enc = encodeDoc(out, task.encodeFor);
   timings.set('store.encode', performance.now() - t);
   return { doc: enc, timings: Object.fromEntries(timings) };
+}
+
+/** A batch of documents per call: one message each way for several documents. */
+export default async function analyse(tasks: readonly AnalyseTask[]): Promise<AnalyseOutcome[]> {
+  const out: AnalyseOutcome[] = [];
+  for (const t of tasks) {
+    try {
+      out.push({ ok: true, result: await analyseOne(t) });
+    } catch (e) {
+      out.push({ ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
 }

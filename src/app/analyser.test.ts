@@ -58,4 +58,17 @@ describe('analysis on a pool of worker threads', () => {
       await analyser.close();
     }
   }, 60_000);
+
+  it('fails only the broken document of a batch sent to a thread, not its batch mates', async () => {
+    const analyser = workerAnalyser(2);
+    try {
+      const text = 'Russian peacekeepers arrived in Stepanakert on Tuesday.';
+      const good = identify({ text, source: { format: 'txt', path: 'g.txt' }, title: null, publisher: null, layers: { zones: [{ start: 0, end: text.length, kind: 'body', stage: 'test', rule: 'x' }] } });
+      // Sent together (same turn of the event loop), so they travel in one batch.
+      const results = await Promise.allSettled([analyser.analyse(good), analyser.analyse({ id: 'broken' } as unknown as typeof good), analyser.analyse(good)]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    } finally {
+      await analyser.close();
+    }
+  }, 60_000);
 });
