@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from './test-support.js';
+import { analyse } from '../../../test-helpers/quotes.js';
 import { filterQuoteRows, nameKey, quoteMarks, quoteRows } from './export.js';
 
 describe('quote export', () => {

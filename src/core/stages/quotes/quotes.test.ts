@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc, Zone } from '../../doc.js';
-import { analyse } from './test-support.js';
+import { analyse } from '../../../test-helpers/quotes.js';
 import type { Quote } from './types.js';
 import { nameKey } from './export.js';
 

@@ -1,11 +1,11 @@
 /** Test helper: runs the default pipeline's language stages, then the quotes stage, on a hand-written text. */
-import type { Doc, Published, Zone } from '../../doc.js';
-import { applyPatch } from '../../doc.js';
-import { makeDoc } from '../../../test-helpers/doc.js';
-import { createDefaultPipeline } from '../../../app/pipeline.js';
-import { loadQuoteResources } from '../../../app/quotes-resources.js';
-import { createQuotesStage } from './stage.js';
-import type { Pipeline } from '../../pipeline.js';
+import type { Doc, Published, Zone } from '../core/doc.js';
+import { applyPatch } from '../core/doc.js';
+import { makeDoc } from './doc.js';
+import { createDefaultPipeline } from '../app/pipeline.js';
+import { loadQuoteResources } from '../app/quotes-resources.js';
+import { createQuotesStage } from '../core/stages/quotes/stage.js';
+import type { Pipeline } from '../core/pipeline.js';
 
 let pipe: Promise<Pipeline> | undefined;
 const stage = createQuotesStage(loadQuoteResources());
