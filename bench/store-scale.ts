@@ -79,6 +79,8 @@ const ids = Array.from({ length: 50 }, (_, i) => syntheticDoc(Math.floor((i * st
 await lat('count()', () => repo.count(), 10);
 await lat('get(id) all layers', (i) => repo.get(ids[i % ids.length] as string));
 await lat('list({limit:50})', (i) => repo.list({ limit: 50, offset: (i * 997) % Math.max(1, stored - 50) }));
+// Keyset paging from the same depths as the offsets would reach: after a document spread through the store.
+await lat('list({limit:50, after})', (i) => repo.list({ limit: 50, after: ids[i % ids.length] as string }));
 await lat('search peacekeeper+corridor limit 20', () => repo.search({ text: '', lemmas: [['peacekeeper'], ['corridor']], limit: 20 }), 20);
 await lat('search one rare synthetic lemma limit 20', () => repo.search({ text: '', lemmas: [['миротворец']], limit: 20 }), 20);
 await repo.close();

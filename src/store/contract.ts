@@ -285,6 +285,26 @@ export function defineRepositoryContract(name: string, makeRepo: () => Promise<R
       expect(ruPage.map((s) => s.id)).toEqual(docs.filter((d) => d.lang === 'ru').slice(1, 3).map((d) => d.id));
     });
 
+    it('pages by the last id of the previous page (keyset), with filters, as offsets do', async () => {
+      const repo = await fresh();
+      const docs = Array.from({ length: 12 }, (_, i) => syntheticDoc(i, 20));
+      await repo.save(docs);
+      const ids: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await repo.list({ limit: 5, ...(after ? { after } : {}) });
+        if (page.length === 0) break;
+        ids.push(...page.map((d) => d.id));
+        after = page[page.length - 1]!.id;
+      }
+      expect(ids).toEqual((await repo.list()).map((d) => d.id));
+      expect(ids).toHaveLength(12);
+      const ru = (await repo.list({ lang: 'ru' })).map((d) => d.id);
+      expect(ru.length).toBeGreaterThan(2);
+      expect((await repo.list({ lang: 'ru', after: ru[1]! })).map((d) => d.id)).toEqual(ru.slice(2));
+      expect(await repo.list({ after: 'dnotstored' })).toEqual([]);
+    });
+
     it('puts a document with only date bounds in a range only when both bounds fall inside it', async () => {
       const repo = await fresh();
       const d = richDoc(); // published between 2020-11-10 and 2020-11-14

@@ -39,6 +39,12 @@ export interface DocQuery {
   /** Published on or after / before (YYYY-MM-DD). */
   readonly from?: string;
   readonly to?: string;
+  /**
+   * Keyset paging: start after this document id (the last of the previous page), in
+   * insertion order. Unlike `offset`, its cost does not grow with the depth of the page.
+   * An id that is not stored gives an empty page.
+   */
+  readonly after?: string;
 }
 
 export interface SearchQuery {

@@ -12,12 +12,14 @@ export function register(program: Command): void {
     .option('--to <date>', 'published on or before YYYY-MM-DD')
     .option('--limit <n>', 'at most n documents', '50')
     .option('--offset <n>', 'skip n documents', '0')
-    .action(async (o: { lang?: string; from?: string; to?: string; limit: string; offset: string }, cmd: Command) => {
+    .option('--after <id>', 'start after this document id (the last of the previous page; fast at any depth)')
+    .action(async (o: { lang?: string; from?: string; to?: string; limit: string; offset: string; after?: string }, cmd: Command) => {
       await withRepo(cmd, async (repo, g) => {
         const rows = await repo.list({
           ...(o.lang ? { lang: o.lang } : {}),
           ...(o.from ? { from: o.from } : {}),
           ...(o.to ? { to: o.to } : {}),
+          ...(o.after ? { after: o.after } : {}),
           limit: Number(o.limit),
           offset: Number(o.offset),
         });

@@ -439,6 +439,7 @@ export class PostgresRepository implements Repository {
       if (query.lang) where.push(`d.lang = ${p(query.lang)}`);
       if (query.from) where.push(`d.date_lo >= ${p(query.from)}`);
       if (query.to) where.push(`d.date_hi <= ${p(query.to)}`);
+      if (query.after !== undefined) where.push(`d.seq > coalesce((SELECT seq FROM documents WHERE id = ${p(query.after)}), 9223372036854775807)`);
       const res = await this.pool.query<{ id: string; meta: string; text_length: number; source_json: string }>(
         `SELECT d.id, d.meta, d.text_length, s.source_json
          FROM documents d JOIN sources s ON s.doc_id = d.id AND s.is_primary

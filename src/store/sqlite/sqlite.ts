@@ -306,6 +306,10 @@ export class SqliteRepository implements Repository {
         where.push('d.date_hi <= @to');
         params.to = query.to;
       }
+      if (query.after !== undefined) {
+        where.push('d.seq > coalesce((SELECT seq FROM documents WHERE id = @after), 9223372036854775807)');
+        params.after = query.after;
+      }
       params.limit = query.limit ?? -1;
       params.offset = query.offset ?? 0;
       const rows = this.db
