@@ -50,9 +50,9 @@ export function isEncoded(x: Saveable): x is EncodedDoc {
  */
 const COMPRESS_OVER = 256;
 
-export function packSqliteLayer(codec: string, data: string): EncodedLayerRow & { name: '' } {
-  if (data.length <= COMPRESS_OVER) return { name: '', codec, data };
-  return { name: '', codec: codec + '+z', data: zlib.deflateRawSync(data, { level: 1 }) };
+export function packSqliteLayer(codec: string, data: string): Omit<EncodedLayerRow, 'name'> {
+  if (data.length <= COMPRESS_OVER) return { codec, data };
+  return { codec: codec + '+z', data: zlib.deflateRawSync(data, { level: 1 }) };
 }
 
 export function whereOf(doc: Pick<Doc, 'id' | 'source'>): string {
@@ -70,7 +70,7 @@ export function encodeDoc(doc: Doc, driver: StoreDriver): EncodedDoc {
     row,
     src: sourceRow(doc, row.exact_hash),
     layers: layerRows(doc).map((l) =>
-      driver === 'sqlite' ? { ...packSqliteLayer(l.enc.codec, l.enc.data), name: l.name } : { name: l.name, codec: l.enc.codec, data: l.enc.data },
+      driver === 'sqlite' ? { name: l.name, ...packSqliteLayer(l.enc.codec, l.enc.data) } : { name: l.name, codec: l.enc.codec, data: l.enc.data },
     ),
     messages: messageRows(doc),
     terms: driver === 'sqlite' ? indexString(terms) : tsvectorLiteral(terms),
