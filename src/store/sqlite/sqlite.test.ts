@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
+import Database, { driverInfo } from './driver.js';
 import { defineRepositoryContract } from '../contract.js';
 import { openRepository } from '../open.js';
 import { StoreError } from '../../core/errors.js';
@@ -23,6 +23,11 @@ defineRepositoryContract('sqlite', () => openRepository(tempFile()), {
 });
 
 describe('SQLite store', () => {
+  it('uses better-sqlite3 13 on Node 22 and later and 12 on Node 20 (12 aborts Node 24.19+ when a statement is collected)', () => {
+    const node = Number(process.versions.node.split('.')[0]);
+    expect(Number(driverInfo.version.split('.')[0])).toBe(node >= 22 ? 13 : 12);
+  });
+
   it('creates the file and its directory, in WAL mode with foreign keys on', async () => {
     const file = path.join(tmp, 'nested', 'dir', 'c.db');
     const repo = await openRepository(`sqlite:${file}`);

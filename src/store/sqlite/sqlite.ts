@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import Database from 'better-sqlite3';
+import Database, { type SqliteDatabase } from './driver.js';
 import type { Doc, Published } from '../../core/doc.js';
 import { exactHash } from '../../core/identity.js';
 import { StoreError } from '../../core/errors.js';
@@ -30,7 +30,7 @@ import {
 import { fts5Query, indexString, matchSpans, queryPhrases, snippet, termsOf } from '../terms.js';
 import { encodedFor, headOf, packSqliteLayer, type EncodedDoc, type Saveable } from '../encode.js';
 
-type DB = Database.Database;
+type DB = SqliteDatabase;
 
 export interface SqliteOptions {
   /** How long a writer waits for another process's lock, in ms. */
