@@ -97,3 +97,18 @@ export function encodedFor(x: Saveable, driver: StoreDriver): EncodedDoc {
   if (x.encoded !== driver) throw new StoreError(`${x.where}: document ${x.id} was encoded for ${x.encoded}, not ${driver}`, x.where);
   return x;
 }
+
+/** A save that failed for one document: the error names its input (path, URL or id). */
+export function saveFailed(x: Saveable, e: unknown): StoreError {
+  const where = isEncoded(x) ? x.where : whereOf(x);
+  return new StoreError(`${where}: saving document ${x.id} failed: ${(e as Error).message}`, where, { cause: e });
+}
+
+/** `encodedFor`, with an encoding failure reported as the document's save failure. */
+export function encodeForSave(x: Saveable, driver: StoreDriver): EncodedDoc {
+  try {
+    return encodedFor(x, driver);
+  } catch (e) {
+    throw e instanceof StoreError ? e : saveFailed(x, e);
+  }
+}

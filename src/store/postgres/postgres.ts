@@ -14,7 +14,7 @@ import { SEARCH_RANK_WITHIN, type Job, type JobInput, type QueueStats, type DocQ
 import { redactStoreUrl } from '../open.js';
 import { BASE_LAYER, docFromRows, documentRow, layerRows, messageRows, onlySet, sourceKey, sourceRow, summaryFromRow, type MessageRow } from '../rows.js';
 import { matchSpans, queryPhrases, snippet, termsOf, tsqueryLiteral, tsvectorLiteral } from '../terms.js';
-import { encodedFor, headOf, type EncodedDoc, type Saveable, type SaveHead } from '../encode.js';
+import { encodeForSave, headOf, saveFailed, type EncodedDoc, type Saveable, type SaveHead } from '../encode.js';
 import { MIGRATIONS } from './migrations/index.js';
 
 const PAGE = 200;
@@ -151,16 +151,8 @@ export class PostgresRepository implements Repository {
 
   async save(docs: readonly Saveable[]): Promise<SaveResult[]> {
     if (docs.length === 0) return [];
-    const fail = (where: string, id: string, e: unknown): StoreError =>
-      new StoreError(`${where}: saving document ${id} failed: ${(e as Error).message}`, where, { cause: e });
     const ids = docs.map((d) => d.id);
-    const encode = (doc: Saveable): EncodedDoc => {
-      try {
-        return encodedFor(doc, 'postgres');
-      } catch (e) {
-        throw e instanceof StoreError ? e : fail(headOf(doc).where, doc.id, e);
-      }
-    };
+    const encode = (doc: Saveable): EncodedDoc => encodeForSave(doc, 'postgres');
     return this.wrap('saving', async () => {
       // Encode the new documents (unless the caller did, on another thread) before the transaction:
       // locks are held only for the writes, and a document that cannot be encoded fails the call
@@ -217,7 +209,7 @@ export class PostgresRepository implements Repository {
               results[i] = await this.saveSource(client, head);
             } catch (e) {
               if (RETRY_CODES.has((e as { code?: string }).code ?? '')) throw e;
-              throw fail(head.where, doc.id, e);
+              throw saveFailed(doc, e);
             }
           }
           await client.query('COMMIT');

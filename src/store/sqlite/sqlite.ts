@@ -28,7 +28,7 @@ import {
   type MessageRow,
 } from '../rows.js';
 import { fts5Query, indexString, matchSpans, queryPhrases, snippet, termsOf } from '../terms.js';
-import { encodedFor, headOf, packSqliteLayer, type EncodedDoc, type Saveable } from '../encode.js';
+import { encodeForSave, headOf, packSqliteLayer, saveFailed, type EncodedDoc, type Saveable } from '../encode.js';
 
 type DB = SqliteDatabase;
 
@@ -189,18 +189,12 @@ export class SqliteRepository implements Repository {
   async save(docs: readonly Saveable[]): Promise<SaveResult[]> {
     if (docs.length === 0) return [];
     const s = this.s;
-    const fail = (where: string, id: string, e: unknown): StoreError =>
-      new StoreError(`${where}: saving document ${id} failed: ${(e as Error).message}`, where, { cause: e });
     // Encode new documents (unless the caller did, on another thread) before taking the write lock,
     // so other processes' writers wait only for the inserts. A document that cannot be encoded
     // fails the call before anything is written.
     const encoded = docs.map((doc) => {
       if (wrap(this.#file, 'reading', () => s.findDoc.get(doc.id))) return null;
-      try {
-        return encodedFor(doc, 'sqlite');
-      } catch (e) {
-        throw e instanceof StoreError ? e : fail(headOf(doc).where, doc.id, e);
-      }
+      return encodeForSave(doc, 'sqlite');
     });
     // IMMEDIATE takes the write lock up front, so the "is this id stored?" check and the insert
     // cannot interleave with another process's save of the same id.
@@ -210,7 +204,7 @@ export class SqliteRepository implements Repository {
         try {
           results.push(this.saveOne(doc, encoded[i] ?? null, s));
         } catch (e) {
-          throw fail(headOf(doc).where, doc.id, e);
+          throw saveFailed(doc, e);
         }
       });
       return results;
@@ -229,7 +223,7 @@ export class SqliteRepository implements Repository {
       return { id, outcome: 'duplicate', duplicateOf: id };
     }
     // Encoded beforehand unless it was stored when we looked and is gone now (never, without deletes).
-    const { row, src, layers, messages, terms } = pre ?? encodedFor(doc, 'sqlite');
+    const { row, src, layers, messages, terms } = pre ?? encodeForSave(doc, 'sqlite');
     const info = s.insertDoc.run(row);
     s.insertSource.run({ doc_id: id, is_primary: 1, ...src });
     for (const l of layers) s.insertLayer.run(id, l.name, l.codec, l.data);
