@@ -6,18 +6,11 @@
  * is absent (`.ci/run` installs chromium; `npm install` builds the app).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { createServer } from '../src/http/server.js';
-import { openRepository } from '../src/store/open.js';
-import type { Repository } from '../src/store/repository.js';
-import { ingest } from '../src/app/ingest.js';
-import { createDefaultPipeline } from '../src/app/pipeline.js';
+import type { Page } from 'playwright-core';
 import { repoRoot } from '../src/test-helpers/shared.js';
-import { browserReady, launchChromium, WEB } from '../src/test-helpers/browser.js';
+import { browserReady, startWebApp, type WebAppSession } from '../src/test-helpers/browser.js';
 
 const ready = browserReady('browser tests');
 
@@ -31,33 +24,19 @@ const HOSTILE = [
 ].join('\n');
 
 describe.skipIf(!ready)('web app in a real browser', () => {
-  let dir: string;
-  let repo: Repository;
-  let app: FastifyInstance;
-  let browser: Browser;
+  let session: WebAppSession;
   let page: Page;
   let base: string;
-  const dialogs: string[] = [];
+  let dialogs: string[];
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-web-'));
-    fs.writeFileSync(path.join(dir, 'hostile.txt'), HOSTILE);
-    repo = await openRepository(path.join(dir, 'web.db'));
-    await repo.migrate();
-    await ingest([path.join(repoRoot, 'samples', 'corpus'), path.join(dir, 'hostile.txt')], repo, await createDefaultPipeline());
-    app = await createServer({ repo, webDir: WEB });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    session = await startWebApp('chronicle-web-', { 'hostile.txt': HOSTILE }, [path.join(repoRoot, 'samples', 'corpus')]);
+    ({ page, base, dialogs } = session);
     fs.mkdirSync(SHOTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await repo?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await session?.close();
   });
 
   async function open(hash: string, shot: string, waitFor: string): Promise<void> {
