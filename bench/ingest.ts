@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { identify, ingest } from '../src/app/ingest.js';
+import { ingest } from '../src/app/ingest.js';
+import { makeDoc } from '../src/test-helpers/doc.js';
 import { createDefaultPipeline } from '../src/app/pipeline.js';
 import { createPipeline, type Pipeline } from '../src/core/pipeline.js';
 import { workerAnalyser } from '../src/app/analyser.js';
@@ -40,8 +41,7 @@ const startCpu = process.cpuUsage();
 const analyser = threads > 1 ? workerAnalyser(threads) : undefined;
 let pipeline: Pipeline | null = null;
 if (analyser) {
-  const text = 'Warm-up. Russian peacekeepers arrived in Stepanakert on Tuesday.';
-  const warm = identify({ text, source: { format: 'txt' }, title: null, publisher: null, layers: { zones: [{ start: 0, end: text.length, kind: 'body', stage: 'bench', rule: 'warm-up' }] } });
+  const warm = makeDoc('Warm-up. Russian peacekeepers arrived in Stepanakert on Tuesday.');
   await Promise.all(Array.from({ length: threads * 2 }, () => analyser.analyse(warm)));
 } else {
   const full = await createDefaultPipeline();

@@ -8,7 +8,7 @@ import { workerAnalyser } from './analyser.js';
 import { exportJson } from './export.js';
 import { openRepository } from '../store/open.js';
 import { isEncoded } from '../store/encode.js';
-import { identify } from './ingest.js';
+import { makeDoc } from '../test-helpers/doc.js';
 import { repoRoot } from '../test-helpers/shared.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chronicle-pool-'));
@@ -45,11 +45,11 @@ describe('analysis on a pool of worker threads', () => {
     const analyser = workerAnalyser(1);
     try {
       const text = 'Moscow, 10 November. Russian peacekeepers arrived in Stepanakert on Tuesday.';
-      const doc = identify({ text, source: { format: 'txt', path: 'p.txt' }, title: null, publisher: null, layers: { zones: [{ start: 0, end: text.length, kind: 'body', stage: 'test', rule: 'x' }] } });
+      const doc = makeDoc(text);
       const r = await analyser.analyse(doc, 'sqlite');
       expect(isEncoded(r.doc)).toBe(true);
       if (!isEncoded(r.doc)) return;
-      expect(r.doc).toMatchObject({ encoded: 'sqlite', id: doc.id, where: 'p.txt' });
+      expect(r.doc).toMatchObject({ encoded: 'sqlite', id: doc.id, where: 'test.txt' });
       expect(r.doc.layers.map((l) => l.name)).toContain('events');
       expect(r.timings['store.encode']).toBeGreaterThan(0);
       // Without a driver the Doc itself comes back (as the in-process analyser gives it).
@@ -63,7 +63,7 @@ describe('analysis on a pool of worker threads', () => {
     const analyser = workerAnalyser(2);
     try {
       const text = 'Russian peacekeepers arrived in Stepanakert on Tuesday.';
-      const good = identify({ text, source: { format: 'txt', path: 'g.txt' }, title: null, publisher: null, layers: { zones: [{ start: 0, end: text.length, kind: 'body', stage: 'test', rule: 'x' }] } });
+      const good = makeDoc(text);
       // Sent together (same turn of the event loop), so they travel in one batch.
       const results = await Promise.allSettled([analyser.analyse(good), analyser.analyse({ id: 'broken' } as unknown as typeof good), analyser.analyse(good)]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
